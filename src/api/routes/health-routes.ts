@@ -1,0 +1,11 @@
+// GET /health: liveness plus the event log's head, so a load balancer and a person can both tell it is working.
+import type { FastifyInstance } from 'fastify';
+import type { ArgusServices } from '../services.js';
+
+export function registerHealthRoutes(app: FastifyInstance, services: ArgusServices): void {
+  app.get('/health', async () => ({
+    status: 'ok',
+    time: new Date(services.clock.now()).toISOString(),
+    eventLogHead: await services.eventLog.head(),
+  }));
+}

@@ -1,0 +1,9 @@
+// Every subcommand of `argus`, one file each. Add a command by adding its register function here.
+import type { Command } from 'commander';
+import { registerIngestCommand } from './ingest-command.js';
+import { registerServeCommand } from './serve-command.js';
+
+export function registerCommands(program: Command): void {
+  registerIngestCommand(program);
+  registerServeCommand(program);
+}

@@ -1,0 +1,6 @@
+// core: ids, injectable clock, seeded random, the coded error type and units. Imports nothing.
+export { RiskError, isRiskError } from './risk-error.js';
+export { type Clock, systemClock, FixedClock } from './clock.js';
+export { Random } from './random.js';
+export { newId, idTime } from './ids.js';
+export { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS, roundCents, daysBetween, addMonths } from './units.js';

@@ -1,0 +1,49 @@
+// Replaces personal identifiers with a keyed hash (HMAC-SHA-256, truncated to 128 bits, base64url, prefixed "h:").
+// A plain hash of a phone number is reversible by enumerating all phone numbers; a keyed one is not without the key.
+// The same raw value always hashes the same under one key, so engines can still join on it.
+
+import { createHmac } from 'node:crypto';
+import { RiskError } from '../core/index.js';
+
+export const HASH_PREFIX = 'h:';
+const CACHE_LIMIT = 200_000;
+
+export class KeyedHasher {
+  private readonly key: Buffer;
+  // Raw values repeat (shared devices, contacts); the cache lives only in memory, never on disk.
+  private cache = new Map<string, string>();
+
+  constructor(secret: string | Buffer) {
+    const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
+    if (key.length < 16) {
+      throw new RiskError('INGEST_SECRET_WEAK', 'the PII hashing secret must be at least 16 bytes', { length: key.length });
+    }
+    this.key = key;
+  }
+
+  /** Hashes a raw identifier; a value that is already hashed is passed through unchanged. */
+  hash(raw: string): string {
+    if (raw.startsWith(HASH_PREFIX)) return raw;
+    const normalized = normalizeIdentifier(raw);
+    const cached = this.cache.get(normalized);
+    if (cached !== undefined) return cached;
+    const digest = createHmac('sha256', this.key).update(normalized).digest().subarray(0, 16).toString('base64url');
+    const hashed = HASH_PREFIX + digest;
+    if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
+    this.cache.set(normalized, hashed);
+    return hashed;
+  }
+}
+
+/** Case, surrounding space and runs of inner space do not make a different person. */
+export function normalizeIdentifier(raw: string): string {
+  return raw.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** "203.0.113.57" -> "203.0.113.0/24"; undefined for anything that is not dotted IPv4. */
+export function ipv4Prefix24(ip: string): string | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
+  if (!m) return undefined;
+  if ([m[1], m[2], m[3], m[4]].some((part) => Number(part) > 255)) return undefined;
+  return `${m[1]}.${m[2]}.${m[3]}.0/24`;
+}
