@@ -1,0 +1,201 @@
+// Compiles CEL source once into a checked, sandboxed evaluator (cel-js underneath), and checks source for authoring,
+// collecting every problem it can find. One engine per function registry and limits; cheap to compile against.
+import { Environment } from '@marcbachmann/cel-js';
+import { RiskError } from '../core/index.js';
+import { evaluationFailure, problemFromCel, riskErrorFromProblem, sourceExcerpt } from './cel-errors.js';
+import type {
+  CelType, CompileOptions, CompiledExpression, Declarations, ExpressionCheck, ExpressionLimits, ExpressionProblem,
+} from './expression-types.js';
+import { FunctionRegistry } from './function-registry.js';
+import { registerNumericOperators } from './numeric-operators.js';
+import { fromCel, toCelVariables } from './result-conversion.js';
+import { guardAst } from './sandbox-guard.js';
+
+export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({
+  maxSourceLength: 8192,
+  maxAstNodes: 1000,
+  maxDepth: 32,
+  maxStringLiteral: 1024,
+  maxResultString: 65536,
+  maxScopeNesting: 3,
+  maxListElements: 256,
+  maxMapEntries: 256,
+  maxCallArguments: 16,
+});
+
+export interface ExpressionEngineOptions {
+  readonly functions?: FunctionRegistry;
+  readonly limits?: Partial<ExpressionLimits>;
+}
+
+type ParsedCel = ((ctx?: Record<string, unknown>) => unknown) & {
+  ast: unknown;
+  check(): { valid: boolean; type?: string; error?: unknown };
+};
+
+interface Prepared {
+  readonly parsed?: ParsedCel;
+  readonly env?: Environment;
+  readonly identifiers: readonly string[];
+  /** Problems found before type checking (source size, syntax, sandbox). */
+  readonly problems: ExpressionProblem[];
+}
+
+export class ExpressionEngine {
+  readonly limits: ExpressionLimits;
+  private readonly base: Environment;
+  private readonly functions: FunctionRegistry;
+
+  constructor(options: ExpressionEngineOptions = {}) {
+    this.limits = Object.freeze({ ...DEFAULT_LIMITS, ...options.limits });
+    this.functions = options.functions ?? FunctionRegistry.withBuiltins();
+    const { maxAstNodes, maxDepth, maxListElements, maxMapEntries, maxCallArguments } = this.limits;
+    const env = new Environment({
+      limits: { maxAstNodes, maxDepth, maxListElements, maxMapEntries, maxCallArguments },
+      homogeneousAggregateLiterals: false,
+    });
+    registerNumericOperators(env);
+    for (const macro of this.functions.macros()) env.registerFunction(macro.signature, macro.expand as never);
+    for (const fn of this.functions.entries()) env.registerFunction(fn.signature, fn.handler as never);
+    this.base = env;
+  }
+
+  /** Signatures and descriptions of the callable functions. */
+  describeFunctions(): { signature: string; description: string }[] {
+    return this.functions.describe();
+  }
+
+  /** Compiles or throws the first problem as a RiskError (EXPRESSION_*). */
+  compile(source: string, declarations?: Declarations, options: CompileOptions = {}): CompiledExpression {
+    const prepared = this.prepare(source, declarations);
+    if (prepared.problems.length > 0) throw riskErrorFromProblem(prepared.problems[0], source);
+    const parsed = prepared.parsed!;
+    const checked = parsed.check();
+    if (!checked.valid) throw riskErrorFromProblem(problemFromCel(checked.error), source);
+    const type = checked.type ?? 'dyn';
+    const mismatch = resultTypeProblem(type, options.expect);
+    if (mismatch) throw riskErrorFromProblem(mismatch, source);
+    return this.build(source, parsed, type, prepared.identifiers, declarations, options.expect);
+  }
+
+  /** Collects every problem it can: size and syntax (which stop the check), sandbox, all undefined variables, types. */
+  check(source: string, declarations?: Declarations, options: CompileOptions = {}): ExpressionCheck {
+    const prepared = this.prepare(source, declarations);
+    const problems = [...prepared.problems];
+    const variables = declaredOnly(prepared.identifiers, declarations);
+    if (!prepared.parsed || !prepared.env) return { ok: false, variables, problems };
+    let env = prepared.env;
+    let parsed = prepared.parsed;
+    // cel-js stops at the first type error; an undefined variable is recorded, declared dyn, and the check re-run.
+    for (let round = 0; round <= prepared.identifiers.length; round++) {
+      const checked = parsed.check();
+      if (checked.valid) {
+        const mismatch = resultTypeProblem(checked.type ?? 'dyn', options.expect);
+        if (mismatch) problems.push(mismatch);
+        return { ok: problems.length === 0, type: checked.type, variables, problems };
+      }
+      const problem = problemFromCel(checked.error);
+      problems.push(problem);
+      const name = problem.details?.variable;
+      if (problem.code !== 'EXPRESSION_VARIABLE_UNDEFINED' || typeof name !== 'string') break;
+      env = env.clone().registerVariable(name, 'dyn');
+      parsed = env.parse(source) as ParsedCel;
+    }
+    return { ok: false, variables, problems };
+  }
+
+  private prepare(source: string, declarations: Declarations | undefined): Prepared {
+    if (typeof source !== 'string' || source.trim() === '') {
+      return { identifiers: [], problems: [{ code: 'EXPRESSION_SYNTAX_INVALID', message: 'the expression is empty' }] };
+    }
+    if (source.length > this.limits.maxSourceLength) {
+      return {
+        identifiers: [],
+        problems: [{
+          code: 'EXPRESSION_LIMIT_EXCEEDED',
+          message: `the expression holds ${source.length} characters; the limit is ${this.limits.maxSourceLength}`,
+          details: { limit: 'maxSourceLength', value: this.limits.maxSourceLength },
+        }],
+      };
+    }
+    const env = this.environmentFor(declarations);
+    let parsed: ParsedCel;
+    try {
+      parsed = env.parse(source) as ParsedCel;
+    } catch (err) {
+      return { identifiers: [], problems: [problemFromCel(err)] };
+    }
+    const guard = guardAst(parsed.ast, this.limits);
+    return { parsed, env, identifiers: guard.identifiers, problems: guard.problems };
+  }
+
+  private environmentFor(declarations: Declarations | undefined): Environment {
+    if (declarations === undefined) return this.base.clone({ unlistedVariablesAreDyn: true });
+    const env = this.base.clone();
+    for (const [name, type] of Object.entries(declarations)) {
+      try {
+        env.registerVariable(name, type);
+      } catch (err) {
+        throw new RiskError('EXPRESSION_TYPE_INVALID', `variable "${name}" has an unknown type "${type}"`, {
+          variable: name, type, cause: (err as Error).message,
+        });
+      }
+    }
+    return env;
+  }
+
+  private build(
+    source: string, parsed: ParsedCel, type: CelType, identifiers: readonly string[],
+    declarations: Declarations | undefined, expect: CelType | undefined,
+  ): CompiledExpression {
+    const variables = declaredOnly(identifiers, declarations);
+    const intVariables = variables.filter((v) => declarations?.[v] === 'int');
+    const maxString = this.limits.maxResultString;
+    const label = sourceExcerpt(source);
+    const checkResult = type === 'dyn' && expect !== undefined && expect !== 'dyn' ? runtimeTypeCheck(expect, label) : undefined;
+    const evaluate = (input: Readonly<Record<string, unknown>>): unknown => {
+      let raw: unknown;
+      try {
+        raw = parsed(toCelVariables(input, intVariables) as Record<string, unknown>);
+      } catch (err) {
+        throw evaluationFailure(err, label, input);
+      }
+      if (raw instanceof Promise) {
+        throw new RiskError('EXPRESSION_EVAL_FAILED', 'an expression function returned a promise', { source: label, celCode: 'async' });
+      }
+      const value = fromCel(raw, maxString, label);
+      if (checkResult) checkResult(value);
+      return value;
+    };
+    return Object.freeze({ source, type, variables, evaluate });
+  }
+}
+
+function declaredOnly(identifiers: readonly string[], declarations: Declarations | undefined): string[] {
+  if (declarations === undefined) return identifiers.filter((id) => id !== 'cel');
+  return identifiers.filter((id) => Object.hasOwn(declarations, id));
+}
+
+function resultTypeProblem(type: CelType, expect: CelType | undefined): ExpressionProblem | undefined {
+  if (expect === undefined || expect === 'dyn' || type === expect || type === 'dyn') return undefined;
+  if (expect === 'double' && type === 'int') return undefined;
+  return {
+    code: 'EXPRESSION_TYPE_INVALID',
+    message: `the expression produces ${type}; ${expect} is required here`,
+    details: { type, expected: expect },
+  };
+}
+
+const JS_TYPE: Readonly<Record<string, string>> = { bool: 'boolean', double: 'number', int: 'number', string: 'string' };
+
+function runtimeTypeCheck(expect: CelType, source: string): ((value: unknown) => void) | undefined {
+  const jsType = JS_TYPE[expect];
+  if (!jsType) return undefined;
+  return (value) => {
+    if (typeof value !== jsType) {
+      throw new RiskError('EXPRESSION_TYPE_INVALID', `the expression produced ${value === null ? 'null' : typeof value}; ${expect} is required`, {
+        source, expected: expect,
+      });
+    }
+  };
+}
