@@ -24,8 +24,8 @@ export class SqliteEventLog implements EventLog {
 
   /** `path` is a file, or ':memory:' for tests that need no durability. */
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path);
     } catch (err) {
       throw new RiskError('STORE_LOG_UNAVAILABLE', `cannot open event log at ${path}: ${(err as Error).message}`, { path });
