@@ -1,0 +1,190 @@
+// Runs one compiled feature set over events: updates key states (apply) and reads features as of an event or of a
+// key. Pure and synchronous over a StateAccess, so the in-memory engine, the Redis store, backfill and requests all
+// share it and agree to the last bit.
+//
+// Time rules (docs/features.md): each key has a clock w = its newest effective event time. An event at t updates a
+// key at max(t, w) (a late event counts as arriving now), unless t < w - lateness (then that key ignores it). A key
+// idle for longer than the ttl starts afresh. Reads happen at q = max(t, w), so no state is ever read in the past.
+import type { FeatureValue } from './feature-spec.js';
+import type { DerivedFeature, EntityPlan, FeaturePlan, StreamPlan, ValueSource, WindowedFeature } from './feature-plan.js';
+import { StreamState } from './stream-state.js';
+import { newKeyState, isStale, type KeyState } from './key-state.js';
+import type { LoanLinks, StateAccess } from './state-access.js';
+import { windowedValue } from './window-aggregate.js';
+import { deriveValue } from './derived-value.js';
+import { hashValue } from './value-hash.js';
+
+/** An event as the runtime sees it: type, business time in ms, and the (PII-hashed) payload. */
+export interface FeatureEvent {
+  readonly type: string;
+  readonly time: number;
+  readonly data: unknown;
+}
+
+export interface RuntimeCounters {
+  applied: number;
+  /** Key updates skipped because the event was older than the key's clock by more than the lateness. */
+  lateDropped: number;
+  /** Events on which a filter or value expression failed (treated as filtered out / missing value). */
+  expressionErrors: number;
+}
+
+export class SetRuntime {
+  readonly counters: RuntimeCounters = { applied: 0, lateDropped: 0, expressionErrors: 0 };
+  private readonly values: Float64Array[] = [];
+  private readonly hashes: number[][][] = [];
+  private readonly passes: boolean[] = [];
+  private readonly keys: string[] = [];
+  private readonly scratch: unknown[] = [];
+  private readonly streamBase: number[] = [];
+
+  constructor(readonly plan: FeaturePlan) {
+    let id = 0;
+    for (const entity of plan.entities) {
+      this.streamBase.push(id);
+      for (const s of entity.streams) {
+        this.values.push(new Float64Array(s.layout.ringStride - 1));
+        this.hashes.push(s.distinct.map(() => []));
+        this.passes.push(false);
+        id++;
+      }
+    }
+  }
+
+  /** Applies an event to the states in `access`. `counted` false: a request applied to a copy, not a real event. */
+  apply(event: FeatureEvent, access: StateAccess, links: LoanLinks, counted = true): void {
+    if (event.type === 'loan.booked') linkLoan(event.data, links);
+    const targets = this.plan.dispatch.get(event.type);
+    if (!targets) return;
+    if (counted) this.counters.applied++;
+    let vars: Record<string, unknown> | undefined;
+    for (const { entity, streams } of targets) {
+      entity.keys.get(event.type)!(event.data, (id) => links.owner(id), this.keys);
+      if (this.keys.length === 0) continue;
+      const base = this.streamBase[entity.index];
+      for (const s of streams) {
+        if ((s.filter || s.numeric.some((v) => v.expr) || s.distinct.some((v) => v.expr)) && !vars) {
+          vars = { data: event.data, eventType: event.type, time: event.time };
+        }
+        this.passes[base + s.index] = this.extract(s, base + s.index, event, vars);
+      }
+      for (const key of this.keys) this.applyKey(entity, streams, key, event.time, access);
+    }
+  }
+
+  private applyKey(entity: EntityPlan, streams: readonly StreamPlan[], key: string, t: number, access: StateAccess): void {
+    let state = access.get(entity.index, key);
+    if (state === undefined || isStale(state, t, this.plan.ttl)) {
+      state = newKeyState(entity.streams.length);
+      access.set(entity.index, key, state);
+    } else if (t < state.w - this.plan.lateness) {
+      this.counters.lateDropped++;
+      return;
+    }
+    const eff = t > state.w ? t : state.w;
+    state.w = eff;
+    const base = this.streamBase[entity.index];
+    for (const s of streams) {
+      if (!this.passes[base + s.index]) continue;
+      const ss = (state.streams[s.index] ??= StreamState.create(s.layout));
+      ss.apply(s.layout, eff, this.values[base + s.index], this.hashes[base + s.index]);
+    }
+    access.dirty?.(entity.index, key, state);
+  }
+
+  private extract(s: StreamPlan, id: number, event: FeatureEvent, vars: Record<string, unknown> | undefined): boolean {
+    if (s.filter) {
+      try {
+        if (s.filter.evaluate(vars!) !== true) return false;
+      } catch {
+        this.counters.expressionErrors++;
+        return false;
+      }
+    }
+    const values = this.values[id];
+    for (let i = 0; i < s.numeric.length; i++) values[i] = this.numeric(s.numeric[i], event, vars);
+    const hashes = this.hashes[id];
+    for (let d = 0; d < s.distinct.length; d++) {
+      const out = hashes[d];
+      out.length = 0;
+      this.collect(s.distinct[d], event, vars);
+      for (const v of this.scratch) {
+        const h = hashValue(v);
+        if (h !== undefined && !out.includes(h)) out.push(h);
+      }
+      const col = s.layout.distinct[d].ringColumn;
+      if (col >= 0) values[col - 1] = out.length > 0 ? out[0] : NaN;
+    }
+    return true;
+  }
+
+  private numeric(source: ValueSource, event: FeatureEvent, vars: Record<string, unknown> | undefined): number {
+    this.collect(source, event, vars);
+    const v = this.scratch.length > 0 ? this.scratch[0] : undefined;
+    if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    return NaN;
+  }
+
+  private collect(source: ValueSource, event: FeatureEvent, vars: Record<string, unknown> | undefined): void {
+    const out = this.scratch;
+    out.length = 0;
+    if (source.paths) {
+      source.paths.get(event.type)?.(event.data, out);
+      return;
+    }
+    try {
+      const v = source.expr!.evaluate(vars!);
+      if (Array.isArray(v)) for (const x of v) out.push(x);
+      else if (v !== null && v !== undefined) out.push(v);
+    } catch {
+      this.counters.expressionErrors++;
+    }
+  }
+
+  /**
+   * Reads windowed features as of `event` from the states in `access` (the event itself applied or not, as the
+   * caller arranged). A feature whose entity has no key in the event is null; several keys (contacts): the largest.
+   */
+  readWindowed(event: FeatureEvent, features: readonly WindowedFeature[], access: StateAccess, links: LoanLinks, out: FeatureValue[]): void {
+    const owner = (id: string) => links.owner(id);
+    let lastEntity = -1;
+    for (const f of features) {
+      if (f.entity !== lastEntity) {
+        lastEntity = f.entity;
+        const extractor = this.plan.entities[f.entity].keys.get(event.type);
+        if (extractor) extractor(event.data, owner, this.keys);
+        else this.keys.length = 0;
+      }
+      let best: FeatureValue = null;
+      for (const key of this.keys) {
+        const v = this.valueOf(f, access.get(f.entity, key), event.time);
+        if (v !== null && (best === null || v > best)) best = v;
+      }
+      out[f.index] = best === null && f.fill !== undefined ? f.fill : best;
+    }
+  }
+
+  /** The current value of a windowed feature for a key's state as of time `at`. */
+  valueOf(f: WindowedFeature, state: KeyState | undefined, at: number): FeatureValue {
+    const live = state !== undefined && !isStale(state, at, this.plan.ttl) ? state : undefined;
+    const q = live && live.w > at ? live.w : at;
+    const layout = this.plan.entities[f.entity].streams[f.stream].layout;
+    return windowedValue(f, layout, live?.streams[f.stream] ?? null, q);
+  }
+
+  /** Fills derived features (in dependency order) from the values already in `out`. */
+  finishDerived(derived: readonly DerivedFeature[], out: FeatureValue[]): void {
+    for (const f of derived) {
+      const a = out[f.inputs[0]] ?? null;
+      const b = f.inputs.length > 1 ? (out[f.inputs[1]] ?? null) : null;
+      const v = deriveValue(f.op, a, b, f.threshold, f.ranges[0], f.ranges[1] ?? NaN);
+      out[f.index] = v === null && f.fill !== undefined ? f.fill : v;
+    }
+  }
+}
+
+function linkLoan(data: unknown, links: LoanLinks): void {
+  const d = data as { loanId?: unknown; idNumber?: unknown };
+  if (typeof d.loanId === 'string' && typeof d.idNumber === 'string') links.link(d.loanId, d.idNumber);
+}
