@@ -1,0 +1,171 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FixedClock, Random } from '../core/index.js';
+import { Ingestor, KeyedHasher } from '../ingest/index.js';
+import { SqliteEventLog } from '../store/index.js';
+import type { FeatureReader, FlowDocument } from '../decision/index.js';
+import { application } from '../../test/support/sample-events.js';
+import { riskErrorCode } from '../../test/support/risk-error-code.js';
+import { openDecisionEngine } from './decision-wiring.js';
+
+const T = 'acme';
+
+function flowDoc(id: string, rejectAbove: number, extra: Partial<FlowDocument> = {}): FlowDocument {
+  return {
+    id,
+    variables: { amount: { path: 'requestedAmount' } },
+    nodes: [
+      { kind: 'input', id: 'in' },
+      { kind: 'list', id: 'lists', checks: [{ entityType: 'phone', value: 'app.applicant.phone' }, { entityType: 'phone', value: 'app.contacts.map(c, c.phone)' }] },
+      { kind: 'features', id: 'f', names: [{ name: 'applicant.applications.30d', as: 'apps_30d' }] },
+      { kind: 'rules', id: 'r', rules: [
+        { id: 'amt', when: `amount > ${rejectAbove}`, action: { type: 'reject' }, reason: 'AMOUNT' },
+        { id: 'vel', when: 'apps_30d > 2', action: { type: 'review' }, reason: 'VELOCITY', onMissing: 'skip' },
+        { id: 'self', when: 'app.applicant.phone in app.contacts.map(c, c.phone)', action: { type: 'review' }, reason: 'SELF_CONTACT' },
+      ] },
+      { kind: 'output', id: 'out', creditLimit: 'rejected ? 0.0 : amount', expose: ['apps_30d'] },
+    ],
+    edges: [{ from: 'in', to: 'lists' }, { from: 'lists', to: 'f' }, { from: 'f', to: 'r' }, { from: 'r', to: 'out' }],
+    ...extra,
+  };
+}
+
+/** Counts applications per applicant from the live event feed: a stand-in for the feature engine. */
+function countingFeatures(ingestor: Ingestor): FeatureReader {
+  const counts = new Map<string, number>();
+  ingestor.subscribe((tenant, appended) => {
+    for (const { event } of appended) {
+      if (event.type !== 'application.submitted') continue;
+      const key = `${tenant}|${event.data.applicant.idNumber}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  });
+  return { read: (tenant, event, names) => Object.fromEntries(names.map((n) => [n, counts.get(`${tenant}|${(event.data as { applicant: { idNumber: string } }).applicant.idNumber}`) ?? null])) };
+}
+
+async function setup() {
+  const clock = new FixedClock('2025-03-01T00:00:00Z');
+  const log = new SqliteEventLog(':memory:');
+  const hasher = new KeyedHasher('a-test-secret-of-enough-length');
+  const ingestor = new Ingestor(log, hasher);
+  const engine = openDecisionEngine({ dataDir: ':memory:', clock, random: new Random(7), hasher, ingestor, features: countingFeatures(ingestor) });
+  return { clock, log, hasher, ingestor, engine };
+}
+
+test('decide appends the application, reads features that include it, records a masked audit record that replays identically', async () => {
+  const { engine, log, clock } = await setup();
+  engine.catalog.save(T, flowDoc('loans', 20_000));
+  const ids: string[] = [];
+  for (let i = 1; i <= 4; i++) {
+    clock.advance(60_000);
+    // The same applicant three times (velocity), then someone else.
+    const body = application(i < 4 ? 1 : 2, { id: `evt-${i}` });
+    const r = await engine.decisions.decide(T, 'loans', body, { trace: i === 2 });
+    ids.push(r.decisionId);
+    assert.equal(r.flow.version, 1);
+    assert.equal(r.variant, 'latest');
+  }
+  assert.equal(await log.count(T), 4);
+  const third = engine.audit.get(T, ids[2])!;
+  assert.equal(third.result.outcome, 'review');
+  assert.deepEqual(third.result.reasons.map((x) => x.code), ['VELOCITY']);
+  assert.equal(third.inputs.features['applicant.applications.30d'], 3);
+  // Identifiers are masked: no keyed hash of the applicant, no raw identifier anywhere in the record.
+  const text = JSON.stringify(third);
+  assert.ok(!/h:[A-Za-z0-9_-]{10,}/.test(text), text);
+  assert.ok(!text.includes('13800001001') && !text.includes('Test Person'), text);
+  assert.ok(text.includes('h:~1'));
+  engine.audit.flush();
+  for (const id of ids) {
+    const report = engine.replay(T, id);
+    assert.equal(report.identical, true, JSON.stringify(report.diff));
+  }
+  await engine.close();
+});
+
+test('replay reports a difference when the recorded result does not match what the pinned version computes', async () => {
+  const { engine } = await setup();
+  engine.catalog.save(T, flowDoc('loans', 20_000));
+  const r = await engine.decisions.decide(T, 'loans', application(5));
+  engine.audit.flush();
+  const record = engine.audit.get(T, r.decisionId)!;
+  const tampered = { ...record, result: { ...record.result, outcome: 'reject' as const } };
+  const { replayDecision } = await import('../audit/index.js');
+  const report = replayDecision(tampered, engine.decisions);
+  assert.equal(report.identical, false);
+  assert.deepEqual(report.diff, [{ path: '$.outcome', recorded: 'reject', replayed: 'approve' }]);
+  assert.equal(riskErrorCode(() => engine.replay(T, 'dec_nope')), 'DECISION_NOT_FOUND');
+  await engine.close();
+});
+
+test('a shadow version is evaluated and recorded but never changes the returned answer', async () => {
+  const { engine } = await setup();
+  engine.catalog.save(T, flowDoc('loans', 20_000));
+  engine.catalog.save(T, flowDoc('loans', 1)); // version 2 rejects everything
+  const bodies = [1, 2, 3, 4, 5, 6].map((n) => application(n, { id: `e${n}` }));
+  engine.catalog.release(T, 'loans', { champion: 1 });
+  const plain: Awaited<ReturnType<typeof engine.decisions.decide>>[] = [];
+  for (const b of bodies.slice(0, 3)) plain.push(await engine.decisions.decide(T, 'loans', structuredClone(b), { append: false }));
+  engine.catalog.release(T, 'loans', { champion: 1, shadows: [2] });
+  const shadowed: typeof plain = [];
+  for (const b of bodies.slice(0, 3)) shadowed.push(await engine.decisions.decide(T, 'loans', structuredClone(b), { append: false }));
+  const strip = (r: (typeof plain)[number]) => ({ ...r, decisionId: '', latencyMs: 0 });
+  assert.deepEqual(shadowed.map(strip), plain.map(strip));
+  assert.ok(shadowed.every((r) => r.outcome === 'approve'));
+  for (const r of shadowed) {
+    const shadows = engine.audit.shadowsOf(T, r.decisionId);
+    assert.equal(shadows.length, 1);
+    assert.equal(shadows[0].flow.version, 2);
+    assert.equal(shadows[0].variant, 'shadow');
+    assert.equal(shadows[0].result.outcome, 'reject');
+    assert.equal(engine.replay(T, shadows[0].decisionId).identical, true);
+  }
+  await engine.close();
+});
+
+test('champion / challenger follows the release; roll back releases the previous champion', async () => {
+  const { engine } = await setup();
+  engine.catalog.save(T, flowDoc('loans', 20_000));
+  engine.catalog.save(T, flowDoc('loans', 30_000));
+  engine.catalog.save(T, flowDoc('loans', 40_000));
+  engine.catalog.release(T, 'loans', { champion: 1 });
+  engine.catalog.release(T, 'loans', { champion: 2, challengers: [{ flow: 3, percent: 50 }] });
+  const seen = new Map<string, string>();
+  for (let n = 1; n <= 60; n++) {
+    const r = await engine.decisions.decide(T, 'loans', application(n, { id: `c${n}` }), { append: false });
+    seen.set(`${r.variant}@${r.flow.version}`, r.variant);
+    // Stable: the same applicant again gets the same version.
+    const again = await engine.decisions.decide(T, 'loans', application(n, { id: `d${n}` }), { append: false });
+    assert.equal(again.flow.version, r.flow.version);
+  }
+  assert.deepEqual([...seen.keys()].sort(), ['challenger@3', 'champion@2']);
+  const back = engine.catalog.rollback(T, 'loans');
+  assert.deepEqual(back.champion, { id: 'loans', version: 1 });
+  assert.deepEqual(back.challengers, []);
+  const r = await engine.decisions.decide(T, 'loans', application(1, { id: 'z' }), { append: false });
+  assert.equal(r.flow.version, 1);
+  assert.equal(riskErrorCode(() => engine.catalog.release(T, 'loans', { champion: 9 })), 'DECISION_FLOW_NOT_FOUND');
+  await engine.close();
+});
+
+test('list import hashes raw identifiers with the ingest key; decisions hit them; list.changed events update lists', async () => {
+  const { engine, ingestor, hasher, log } = await setup();
+  engine.catalog.save(T, flowDoc('loans', 20_000));
+  await engine.lists.add(T, [{ list: 'black', entityType: 'phone', value: '13900001111', reason: 'fraud ring', source: 'investigations' }]);
+  const stored = engine.lists.query(T, {});
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0].value, hasher.hash('13900001111'));
+  assert.ok(!JSON.stringify(stored).includes('13900001111'));
+  assert.equal(await log.count(T), 1, 'the import was also logged as a list.changed event');
+  // application(n) lists 13900001111 as a contact.
+  const r = await engine.decisions.decide(T, 'loans', application(9), { append: false });
+  assert.equal(r.outcome, 'reject');
+  assert.deepEqual(r.reasons.map((x) => x.code), ['LIST_BLACK_PHONE']);
+  await ingestor.ingestRecords(T, [{
+    id: 'lc-1', type: 'list.changed', time: '2025-03-01T00:00:00Z',
+    data: { list: 'black', entityType: 'phone', value: '13900001111', action: 'remove', reason: 'cleared', source: 'ops' },
+  }]);
+  const after = await engine.decisions.decide(T, 'loans', application(9, { id: 'again' }), { append: false });
+  assert.equal(after.outcome, 'approve');
+  await engine.close();
+});

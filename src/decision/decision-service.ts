@@ -1,0 +1,162 @@
+// The decision engine's front door: decide (validate + hash the application, append it to the event log, pick the
+// flow version for the applicant, read features and graph values once, run, record), shadow evaluations, and
+// re-running a recorded decision for replay.
+import { FixedClock, newId, type Clock, type Random } from '../core/index.js';
+import type { ArgusEventRecord } from '../store/index.js';
+import type { EventAppender } from './batching-appender.js';
+import type { CompiledFlow } from './compiled-flow.js';
+import type { DecisionRecord, DecisionRecorder } from './decision-record.js';
+import type { DecisionResult } from './decision-result.js';
+import type { ApplicationEvent, EventPreparer } from './event-preparation.js';
+import type { FlowCatalog } from './flow-catalog.js';
+import { runFlow } from './flow-runner.js';
+import { recordedListReader } from './input-recorder.js';
+import { MISSING_INPUTS, type FeatureReader, type GraphReader, type InputValues, type ListReader } from './readers.js';
+import type { FlowRef } from './store/decision-stores.js';
+import { assign, type Assignment } from './traffic-split.js';
+
+export interface DecisionServiceDeps {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly catalog: FlowCatalog;
+  readonly lists: ListReader;
+  readonly preparer: EventPreparer;
+  readonly features?: FeatureReader;
+  readonly graph?: GraphReader;
+  readonly recorder?: DecisionRecorder;
+  /** Appends the application to the event log before deciding (group commit); absent: nothing is appended. */
+  readonly appender?: EventAppender;
+  /** Monotonic milliseconds for latency; default performance.now. */
+  readonly stopwatch?: () => number;
+}
+
+export interface DecideOptions {
+  /** Include the node-by-node trace in the response and the audit record. */
+  readonly trace?: boolean;
+  /** Append the application to the event log first (default true when an appender is wired). */
+  readonly append?: boolean;
+  /** Bypass the release: run this version. */
+  readonly pin?: FlowRef;
+}
+
+export interface DecisionResponse extends DecisionResult {
+  readonly decisionId: string;
+  readonly applicationId: string;
+  readonly flow: FlowRef;
+  readonly variant: Assignment['variant'];
+  readonly latencyMs: number;
+}
+
+export class DecisionService {
+  private readonly stopwatch: () => number;
+  private readonly features: FeatureReader;
+  private readonly graph: GraphReader;
+
+  constructor(private readonly deps: DecisionServiceDeps) {
+    this.stopwatch = deps.stopwatch ?? (() => performance.now());
+    this.features = deps.features ?? MISSING_INPUTS;
+    this.graph = deps.graph ?? MISSING_INPUTS;
+  }
+
+  /** Decides on a request body (an application.submitted event or its data). */
+  async decide(tenant: string, slot: string, body: unknown, options: DecideOptions = {}): Promise<DecisionResponse> {
+    const event = this.deps.preparer.prepare(body);
+    if (this.deps.appender && options.append !== false) await this.deps.appender.append(tenant, event);
+    return this.decideEvent(tenant, slot, event, options);
+  }
+
+  /** Decides on an already validated and hashed event (the event log's form). */
+  async decideEvent(tenant: string, slot: string, event: ApplicationEvent, options: DecideOptions = {}): Promise<DecisionResponse> {
+    const started = this.stopwatch();
+    const { catalog } = this.deps;
+    const release = options.pin ? null : catalog.serving(tenant, slot);
+    const assignment: Assignment = options.pin
+      ? { flow: options.pin, variant: 'pinned', bucket: -1 }
+      : release
+        ? assign(release, event.data.applicant.idNumber)
+        : { flow: catalog.latest(tenant, slot), variant: 'latest', bucket: -1 };
+    const flow = catalog.compiledFlow(tenant, assignment.flow);
+    const shadows = release ? release.shadows.map((ref) => catalog.compiledFlow(tenant, ref)) : [];
+    const { features, graph } = await this.readInputs(tenant, event, [flow, ...shadows]);
+    const time = this.deps.clock.now();
+    const { result, inputs } = runFlow(flow, {
+      tenant, data: event.data, features, graph, lists: this.deps.lists, time, clock: this.deps.clock, trace: options.trace,
+    });
+    const decisionId = newId('dec', this.deps.clock, this.deps.random);
+    const latencyMs = this.stopwatch() - started;
+    const record = (id: string, f: CompiledFlow, r: DecisionResult, lists: DecisionRecord['inputs']['lists'], variant: Assignment['variant'],
+      shadowOf: string | null, models: Record<string, number>, latency: number): void => {
+      this.deps.recorder?.record({
+        decisionId: id, tenant, time, slot, variant, releaseId: release?.id ?? null, shadowOf,
+        flow: { id: f.id, version: f.version }, models,
+        event: { id: event.id, time: event.time, applicationId: event.data.applicationId },
+        inputs: { data: event.data, features, graph, lists },
+        result: r, latencyMs: latency,
+      });
+    };
+    record(decisionId, flow, result, inputs.lists, assignment.variant, null, inputs.models, latencyMs);
+    for (const shadow of shadows) this.runShadow(shadow, tenant, event, features, graph, time, decisionId, record);
+    return {
+      decisionId,
+      applicationId: event.data.applicationId,
+      flow: { id: flow.id, version: flow.version },
+      variant: assignment.variant,
+      latencyMs,
+      ...result,
+    };
+  }
+
+  /** Re-runs a recorded decision: pinned flow version, recorded inputs, recorded time. */
+  rerun(record: DecisionRecord): DecisionResult {
+    const flow = this.deps.catalog.compiledFlow(record.tenant, record.flow);
+    const clock = new FixedClock(record.time);
+    return runFlow(flow, {
+      tenant: record.tenant,
+      data: record.inputs.data,
+      features: record.inputs.features,
+      graph: record.inputs.graph,
+      lists: recordedListReader(record.inputs.lists),
+      time: record.time,
+      clock,
+      trace: record.result.trace !== undefined,
+    }).result;
+  }
+
+  /** One batched read per reader for every name any of the flows needs (the shadows see the same values). */
+  private async readInputs(tenant: string, event: ArgusEventRecord, flows: readonly CompiledFlow[]): Promise<{ features: InputValues; graph: InputValues }> {
+    const featureNames = namesOf(flows, 'features');
+    const graphNames = namesOf(flows, 'graph');
+    const f = featureNames.length > 0 ? this.features.read(tenant, event, featureNames) : EMPTY;
+    const g = graphNames.length > 0 ? this.graph.read(tenant, event, graphNames) : EMPTY;
+    return { features: f instanceof Promise ? await f : f, graph: g instanceof Promise ? await g : g };
+  }
+
+  private runShadow(
+    shadow: CompiledFlow, tenant: string, event: ApplicationEvent, features: InputValues, graph: InputValues, time: number,
+    decisionId: string, record: (id: string, f: CompiledFlow, r: DecisionResult, lists: DecisionRecord['inputs']['lists'],
+      variant: Assignment['variant'], shadowOf: string | null, models: Record<string, number>, latency: number) => void,
+  ): void {
+    const started = this.stopwatch();
+    const { result, inputs } = runFlow(shadow, { tenant, data: event.data, features, graph, lists: this.deps.lists, time, clock: this.deps.clock });
+    record(newId('dec', this.deps.clock, this.deps.random), shadow, result, inputs.lists, 'shadow', decisionId, inputs.models, this.stopwatch() - started);
+  }
+}
+
+const EMPTY: InputValues = Object.freeze({});
+
+function namesOf(flows: readonly CompiledFlow[], which: 'features' | 'graph'): string[] {
+  if (flows.length === 1) return flowNames(flows[0], which);
+  const set = new Set<string>();
+  for (const f of flows) for (const n of flowNames(f, which)) set.add(n);
+  return [...set];
+}
+
+const perFlow = new WeakMap<CompiledFlow, { features: string[]; graph: string[] }>();
+function flowNames(flow: CompiledFlow, which: 'features' | 'graph'): string[] {
+  let names = perFlow.get(flow);
+  if (!names) {
+    names = { features: flow.features.map((f) => f.name), graph: flow.graph.map((g) => g.name) };
+    perFlow.set(flow, names);
+  }
+  return names[which];
+}

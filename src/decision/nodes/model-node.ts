@@ -1,0 +1,72 @@
+// Model: scores a model artifact (src/model's ScoringModel) on variables or CEL inputs. Binary models set `output`
+// to the probability; survival models (GBST) set each `horizons` variable to the PD at that horizon (1 - S(t)) and
+// `output` to the full-horizon risk. Missing inputs are passed as missing (NaN; the trees route them) and recorded.
+// Reason codes come from the largest risk-increasing contributions.
+import type { CompiledExpression } from '../../expression/index.js';
+import { isSurvivalModel, type ScoringModel } from '../../model/index.js';
+import { nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
+import type { ModelNode } from '../flow-types.js';
+import { compileValue, readValue } from './cell-compiler.js';
+
+export function compileModelNode(node: ModelNode, ctx: CompileContext): NodeRunner | undefined {
+  if (typeof node.model !== 'string' || !Number.isInteger(node.version)) {
+    nodeProblem(ctx, node.id, 'model', 'needs a model name and an integer version');
+    return undefined;
+  }
+  const model = ctx.models.get(ctx.tenant, node.model, node.version);
+  if (!model) {
+    nodeProblem(ctx, node.id, 'model', `no model "${node.model}" version ${node.version}`, 'FLOW_MODEL_NOT_FOUND');
+    return undefined;
+  }
+  const horizons = Object.entries(node.horizons ?? {});
+  if (horizons.length > 0 && !isSurvivalModel(model)) {
+    nodeProblem(ctx, node.id, 'horizons', `a ${model.kind} model has no time dimension`);
+  }
+  if (!node.output && horizons.length === 0) nodeProblem(ctx, node.id, 'output', 'set `output` or `horizons`');
+  for (const name of Object.keys(node.inputs ?? {})) {
+    if (!model.features.includes(name)) nodeProblem(ctx, node.id, `inputs.${name}`, `the model has no feature "${name}"`);
+  }
+  const before = ctx.problems.length;
+  const inputs = model.features.map((f) => compileValue(ctx, node.id, `inputs.${f}`, node.inputs?.[f], f));
+  if (ctx.problems.length > before) return undefined;
+  return modelRunner(node, model, inputs as CompiledExpression[], horizons);
+}
+
+function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly CompiledExpression[], horizons: [string, number][]): NodeRunner {
+  const id = node.id;
+  const names = model.features;
+  const categorical = (model.artifact.featureInfo ?? []).some((f) => f.type === 'categorical');
+  const values = new Float64Array(names.length);
+  const record: Record<string, unknown> = {};
+  const horizonTimes = horizons.map(([, t]) => t);
+  const topN = node.reasons ?? 2;
+  const version = node.version;
+
+  return (state) => {
+    state.inputs.modelUsed(node.model, version);
+    for (let f = 0; f < inputs.length; f++) {
+      const read = readValue(inputs[f], state);
+      if (read.value === null) state.missing.push({ node: id, item: names[f], variable: read.missing ?? names[f], policy: 'model' });
+      if (categorical) record[names[f]] = read.value;
+      else values[f] = typeof read.value === 'number' ? read.value : typeof read.value === 'boolean' ? Number(read.value) : NaN;
+    }
+    const x = categorical ? model.encodeRecord(record) : values;
+    if (node.output) state.vars[node.output] = isSurvivalModel(model) ? model.riskScore(x) : (model.predictRow(x) as number);
+    if (horizonTimes.length > 0) {
+      const survival = model.survivalAt(x, horizonTimes);
+      for (let h = 0; h < horizons.length; h++) state.vars[horizons[h][0]] = 1 - survival[h];
+    }
+    if (topN > 0) {
+      for (const c of model.explain(x, topN).contributions) {
+        if (c.contribution > 0) state.reason(`MODEL_${c.feature.toUpperCase()}`, id, c.feature, 1, c.contribution);
+      }
+    }
+    if (state.trace) state.step(id, 'model', { model: node.model, version, output: node.output ? state.vars[node.output] : undefined });
+    return undefined;
+  };
+}
+
+/** Variables a model node sets (all doubles). */
+export function modelOutputs(node: ModelNode): string[] {
+  return [...(node.output ? [node.output] : []), ...Object.keys(node.horizons ?? {})];
+}
