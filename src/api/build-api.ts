@@ -11,7 +11,6 @@ export function buildApi(services: ArgusServices, options: ApiOptions): FastifyI
   const app = Fastify({
     logger: process.env.ARGUS_LOG === 'silent' ? false : { level: process.env.ARGUS_LOG ?? 'warn' },
     bodyLimit: options.bodyLimit,
-    disableRequestLogging: true,
   });
 
   // NDJSON bodies arrive as text; the ingestor splits and parses them line by line.

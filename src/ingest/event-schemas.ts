@@ -4,7 +4,8 @@
 
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
-const Id = Type.String({ minLength: 1, maxLength: 128 });
+// Ids are single-line printable text: no control characters (the ingest worker joins ids with newlines).
+const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^\u0000-\u001f]+$' });
 const Text = (max = 256) => Type.String({ maxLength: max });
 const Identifier = Type.String({ minLength: 1, maxLength: 256 });
 const Timestamp = Type.String({ format: 'date-time', minLength: 20, maxLength: 40 });

@@ -6,11 +6,13 @@
 // A record whose id the tenant already logged is acknowledged as a duplicate and not appended again.
 
 import { RiskError } from '../core/index.js';
-import type { EventLog } from '../store/index.js';
+import type { ArgusEventRecord, EventLog } from '../store/index.js';
 import type { ArgusEvent } from './event-schemas.js';
-import { validateEvent, type RecordProblem } from './event-validator.js';
+import type { RecordProblem } from './event-validator.js';
 import { PiiRedactor } from './pii-redactor.js';
 import type { KeyedHasher } from './keyed-hasher.js';
+import { prepareNdjson, prepareRecords, type PreparedBatch } from './batch-preparer.js';
+import { ParallelPreparer } from './parallel-preparer.js';
 
 export interface IngestOptions {
   /** Append nothing if any record is invalid. */
@@ -22,7 +24,7 @@ export interface IngestResult {
   readonly appended: number;
   readonly duplicates: number;
   readonly rejected: readonly RecordProblem[];
-  /** Offsets of the records appended by this call (ascending), for consumers that want to wait for them. */
+  /** Offset of the last record this call appended, for consumers that want to wait for it. */
   readonly lastOffset: number | null;
 }
 
@@ -37,11 +39,16 @@ export interface AppendedEvent {
 }
 
 export class Ingestor {
-  private readonly redactor: PiiRedactor;
+  readonly redactor: PiiRedactor;
   private readonly listeners: AppendListener[] = [];
 
-  constructor(private readonly log: EventLog, hasher: KeyedHasher) {
+  constructor(private readonly log: EventLog, private readonly hasher: KeyedHasher) {
     this.redactor = new PiiRedactor(hasher);
+  }
+
+  /** A worker thread that prepares batches with this ingestor's key; the caller closes it. */
+  startWorker(): ParallelPreparer {
+    return new ParallelPreparer(this.hasher.keyForWorker());
   }
 
   /** Engines that keep live state (features, graph) subscribe here to see each event as soon as it is durable. */
@@ -55,81 +62,45 @@ export class Ingestor {
 
   /** Ingests already-parsed records (a JSON body). Problems carry `index` = position in `records`. */
   async ingestRecords(tenant: string, records: readonly unknown[], options: IngestOptions = {}): Promise<IngestResult> {
-    if (records.length > MAX_BATCH_RECORDS) {
-      throw new RiskError('INGEST_BATCH_TOO_LARGE', `a batch holds at most ${MAX_BATCH_RECORDS} records`, {
-        received: records.length,
-        limit: MAX_BATCH_RECORDS,
-      });
-    }
-    const valid: ArgusEvent[] = [];
-    const rejected: RecordProblem[] = [];
-    for (let i = 0; i < records.length; i++) {
-      const result = validateEvent(records[i], i);
-      if (result.ok) valid.push(result.event);
-      else rejected.push(result.problem);
-    }
-    return this.appendValid(tenant, records.length, valid, rejected, options);
+    checkSize(records.length);
+    return this.appendPrepared(tenant, prepareRecords(records, this.redactor), options);
   }
 
-  /**
-   * Ingests NDJSON text: one event per line, blank lines ignored. A line that is not JSON is rejected with
-   * INGEST_JSON_MALFORMED at its index. `baseIndex` offsets indices when a long file is fed in chunks.
-   */
+  /** Ingests NDJSON text. `baseIndex` offsets problem indices when a long file is fed in chunks. */
   async ingestNdjson(tenant: string, text: string, options: IngestOptions = {}, baseIndex = 0): Promise<IngestResult> {
-    const lines = splitLines(text);
-    if (lines.length > MAX_BATCH_RECORDS) {
-      throw new RiskError('INGEST_BATCH_TOO_LARGE', `a batch holds at most ${MAX_BATCH_RECORDS} records`, {
-        received: lines.length,
-        limit: MAX_BATCH_RECORDS,
-      });
-    }
-    const valid: ArgusEvent[] = [];
-    const rejected: RecordProblem[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(lines[i]);
-      } catch (err) {
-        rejected.push({ index: baseIndex + i, code: 'INGEST_JSON_MALFORMED', path: '$', message: (err as Error).message });
-        continue;
-      }
-      const result = validateEvent(parsed, baseIndex + i);
-      if (result.ok) valid.push(result.event);
-      else rejected.push(result.problem);
-    }
-    return this.appendValid(tenant, lines.length, valid, rejected, options);
+    const batch = prepareNdjson(text, this.redactor, baseIndex);
+    checkSize(batch.received);
+    return this.appendPrepared(tenant, batch, options);
   }
 
-  private async appendValid(
-    tenant: string,
-    received: number,
-    valid: ArgusEvent[],
-    rejected: RecordProblem[],
-    options: IngestOptions,
-  ): Promise<IngestResult> {
-    if (options.atomic && rejected.length > 0) {
-      return { received, appended: 0, duplicates: 0, rejected, lastOffset: null };
+  /** Appends a batch prepared here or in a worker thread (see parallel-preparer.ts). */
+  async appendPrepared(tenant: string, batch: PreparedBatch, options: IngestOptions = {}): Promise<IngestResult> {
+    const { received, problems } = batch;
+    if (options.atomic && problems.length > 0) {
+      return { received, appended: 0, duplicates: 0, rejected: problems, lastOffset: null };
     }
-    for (const event of valid) this.redactor.redact(event);
-    const outcome = await this.log.append(tenant, valid);
+    const outcome = await this.log.append(tenant, batch.encoded);
     let lastOffset: number | null = null;
     const appended: AppendedEvent[] = [];
     for (let i = 0; i < outcome.offsets.length; i++) {
       const offset = outcome.offsets[i];
       if (offset === null) continue;
       lastOffset = offset;
-      if (this.listeners.length > 0) appended.push({ offset, event: valid[i] });
+      if (this.listeners.length > 0) {
+        const event = batch.events?.[i] ?? (JSON.parse(batch.encoded[i].body) as ArgusEventRecord as ArgusEvent);
+        appended.push({ offset, event });
+      }
     }
     for (const listener of this.listeners) listener(tenant, appended);
-    return { received, appended: outcome.appended, duplicates: outcome.duplicates, rejected, lastOffset };
+    return { received, appended: outcome.appended, duplicates: outcome.duplicates, rejected: problems, lastOffset };
   }
 }
 
-function splitLines(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (trimmed.trim() !== '') out.push(trimmed);
+function checkSize(received: number): void {
+  if (received > MAX_BATCH_RECORDS) {
+    throw new RiskError('INGEST_BATCH_TOO_LARGE', `a batch holds at most ${MAX_BATCH_RECORDS} records`, {
+      received,
+      limit: MAX_BATCH_RECORDS,
+    });
   }
-  return out;
 }

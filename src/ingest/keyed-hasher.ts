@@ -21,6 +21,11 @@ export class KeyedHasher {
     this.key = key;
   }
 
+  /** A copy of the key, to build the same hasher in a worker thread of this process. Never log or store it. */
+  keyForWorker(): Buffer {
+    return Buffer.from(this.key);
+  }
+
   /** Hashes a raw identifier; a value that is already hashed is passed through unchanged. */
   hash(raw: string): string {
     if (raw.startsWith(HASH_PREFIX)) return raw;

@@ -1,7 +1,7 @@
 // The event log interface: an append-only, ordered, durable sequence of validated (and PII-hashed) events.
 // Embedded mode implements it on SQLite; scale-out mode on NATS JetStream. Consumers read from an offset.
 
-import type { ArgusEventRecord } from './event-record.js';
+import type { ArgusEventRecord, EncodedEvent } from './event-record.js';
 
 export interface StoredEvent {
   /** Position in the log, starting at 1, strictly increasing in append order. */
@@ -34,7 +34,7 @@ export interface EventLog {
    * Appends records atomically and durably: when the promise resolves, every appended record survives a crash.
    * A record whose (tenant, id) is already in the log is not appended again.
    */
-  append(tenant: string, records: readonly ArgusEventRecord[]): Promise<AppendOutcome>;
+  append(tenant: string, records: readonly EncodedEvent[]): Promise<AppendOutcome>;
   /** Events with offset > afterOffset, in offset order. */
   read(afterOffset: number, options?: ReadOptions): AsyncIterable<StoredEvent>;
   /** The highest offset in the log (0 when empty). */

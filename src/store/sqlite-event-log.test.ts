@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventLog } from './sqlite-event-log.js';
 import type { StoredEvent } from './event-log.js';
+import { encodeEvent } from './event-record.js';
 
-const rec = (id: string, type = 'login', time = '2025-01-01T00:00:00.000Z') => ({ id, type, time, data: { n: id } });
+const rec = (id: string, type = 'login', time = '2025-01-01T00:00:00.000Z') => encodeEvent({ id, type, time, data: { n: id } });
 
 async function collect(iter: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { RiskError } from '../core/index.js';
 import type { AppendOutcome, EventLog, ReadOptions, StoredEvent } from './event-log.js';
-import type { ArgusEventRecord } from './event-record.js';
+import type { ArgusEventRecord, EncodedEvent } from './event-record.js';
 
 const DEFAULT_PAGE = 5000;
 
@@ -20,7 +20,7 @@ interface Row {
 export class SqliteEventLog implements EventLog {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
-  private readonly appendMany: (tenant: string, records: readonly ArgusEventRecord[]) => AppendOutcome;
+  private readonly appendMany: (tenant: string, records: readonly EncodedEvent[]) => AppendOutcome;
 
   /** `path` is a file, or ':memory:' for tests that need no durability. */
   constructor(path: string) {
@@ -47,12 +47,12 @@ export class SqliteEventLog implements EventLog {
     this.insert = this.db.prepare(
       'INSERT OR IGNORE INTO events (tenant, id, type, time, body) VALUES (?, ?, ?, ?, ?)',
     );
-    this.appendMany = this.db.transaction((tenant: string, records: readonly ArgusEventRecord[]) => {
+    this.appendMany = this.db.transaction((tenant: string, records: readonly EncodedEvent[]) => {
       const offsets: (number | null)[] = new Array(records.length);
       let appended = 0;
       for (let i = 0; i < records.length; i++) {
         const r = records[i];
-        const info = this.insert.run(tenant, r.id, r.type, Date.parse(r.time), JSON.stringify(r));
+        const info = this.insert.run(tenant, r.id, r.type, r.time, r.body);
         if (info.changes === 1) {
           offsets[i] = Number(info.lastInsertRowid);
           appended++;
@@ -64,7 +64,7 @@ export class SqliteEventLog implements EventLog {
     });
   }
 
-  async append(tenant: string, records: readonly ArgusEventRecord[]): Promise<AppendOutcome> {
+  async append(tenant: string, records: readonly EncodedEvent[]): Promise<AppendOutcome> {
     if (records.length === 0) return { offsets: [], appended: 0, duplicates: 0 };
     return this.appendMany(tenant, records);
   }

@@ -1,0 +1,36 @@
+// Runs batch preparation in a worker thread, so that parsing and hashing chunk n+1 overlaps the durable append of
+// chunk n. With two cores this roughly doubles file ingest throughput. Results come back in submission order.
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../core/index.js';
+import type { PreparedBatch } from './batch-preparer.js';
+import { unpackBatch, type PackedBatch } from './packed-batch.js';
+
+export class ParallelPreparer {
+  private readonly worker: Worker;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (b: PreparedBatch) => void; reject: (e: Error) => void }>();
+
+  constructor(secret: Buffer) {
+    this.worker = startWorker(new URL('./prepare-worker.js', import.meta.url), { workerData: { secret: new Uint8Array(secret) } });
+    this.worker.on('message', (msg: { id: number; packed: PackedBatch }) => {
+      this.pending.get(msg.id)?.resolve(unpackBatch(msg.packed));
+      this.pending.delete(msg.id);
+    });
+    this.worker.on('error', (err) => {
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    });
+  }
+
+  prepare(text: string, baseIndex: number): Promise<PreparedBatch> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, text, baseIndex });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
