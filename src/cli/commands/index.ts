@@ -1,9 +1,11 @@
 // Every subcommand of `argus`, one file each. Add a command by adding its register function here.
 import type { Command } from 'commander';
+import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 export function registerCommands(program: Command): void {
+  registerEvaluateCommand(program);
   registerIngestCommand(program);
   registerServeCommand(program);
 }
