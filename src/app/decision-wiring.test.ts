@@ -52,21 +52,22 @@ async function setup() {
   return { clock, log, hasher, ingestor, engine };
 }
 
-test('decide appends the application, reads features that include it, records a masked audit record that replays identically', async () => {
+test('decide reads features as of the application, appends it, records a masked audit record that replays identically', async () => {
   const { engine, log, clock } = await setup();
   engine.catalog.save(T, flowDoc('loans', 20_000));
   const ids: string[] = [];
-  for (let i = 1; i <= 4; i++) {
+  for (let i = 1; i <= 5; i++) {
     clock.advance(60_000);
-    // The same applicant three times (velocity), then someone else.
-    const body = application(i < 4 ? 1 : 2, { id: `evt-${i}` });
+    // The same applicant four times (velocity), then someone else.
+    const body = application(i < 5 ? 1 : 2, { id: `evt-${i}` });
     const r = await engine.decisions.decide(T, 'loans', body, { trace: i === 2 });
     ids.push(r.decisionId);
     assert.equal(r.flow.version, 1);
     assert.equal(r.variant, 'latest');
   }
-  assert.equal(await log.count(T), 4);
-  const third = engine.audit.get(T, ids[2])!;
+  assert.equal(await log.count(T), 5);
+  // Features are read as of the event, before it is appended: the fourth application sees three earlier ones.
+  const third = engine.audit.get(T, ids[3])!;
   assert.equal(third.result.outcome, 'review');
   assert.deepEqual(third.result.reasons.map((x) => x.code), ['VELOCITY']);
   assert.equal(third.inputs.features['applicant.applications.30d'], 3);

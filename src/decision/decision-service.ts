@@ -60,12 +60,14 @@ export class DecisionService {
 
   /** Decides on a request body (an application.submitted event or its data). */
   async decide(tenant: string, slot: string, body: unknown, options: DecideOptions = {}): Promise<DecisionResponse> {
-    const event = this.deps.preparer.prepare(body);
-    if (this.deps.appender && options.append !== false) await this.deps.appender.append(tenant, event);
-    return this.decideEvent(tenant, slot, event, options);
+    return this.decideEvent(tenant, slot, this.deps.preparer.prepare(body), options);
   }
 
-  /** Decides on an already validated and hashed event (the event log's form). */
+  /**
+   * Decides on an already validated and hashed event. Order: read features and graph values (as of the event, not
+   * yet applied), run, append the application to the log (group commit; awaited, so an answered application is
+   * durable), record the audit record, evaluate shadows.
+   */
   async decideEvent(tenant: string, slot: string, event: ApplicationEvent, options: DecideOptions = {}): Promise<DecisionResponse> {
     const started = this.stopwatch();
     const { catalog } = this.deps;
@@ -82,6 +84,7 @@ export class DecisionService {
     const { result, inputs } = runFlow(flow, {
       tenant, data: event.data, features, graph, lists: this.deps.lists, time, clock: this.deps.clock, trace: options.trace,
     });
+    if (this.deps.appender && options.append !== false) await this.deps.appender.append(tenant, event);
     const decisionId = newId('dec', this.deps.clock, this.deps.random);
     const latencyMs = this.stopwatch() - started;
     const record = (id: string, f: CompiledFlow, r: DecisionResult, lists: DecisionRecord['inputs']['lists'], variant: Assignment['variant'],
@@ -124,11 +127,11 @@ export class DecisionService {
 
   /** One batched read per reader for every name any of the flows needs (the shadows see the same values). */
   private async readInputs(tenant: string, event: ArgusEventRecord, flows: readonly CompiledFlow[]): Promise<{ features: InputValues; graph: InputValues }> {
-    const featureNames = namesOf(flows, 'features');
-    const graphNames = namesOf(flows, 'graph');
-    const f = featureNames.length > 0 ? this.features.read(tenant, event, featureNames) : EMPTY;
-    const g = graphNames.length > 0 ? this.graph.read(tenant, event, graphNames) : EMPTY;
-    return { features: f instanceof Promise ? await f : f, graph: g instanceof Promise ? await g : g };
+    const [features, graph] = await Promise.all([
+      readNames(this.features, tenant, event, namesOf(flows, 'features')),
+      readNames(this.graph, tenant, event, namesOf(flows, 'graph')),
+    ]);
+    return { features, graph };
   }
 
   private runShadow(
@@ -143,12 +146,38 @@ export class DecisionService {
 }
 
 const EMPTY: InputValues = Object.freeze({});
+const knownCache = new WeakMap<readonly string[], WeakMap<string[], string[]>>();
+
+/** Reads the names the reader knows; the rest stay absent, which the flow reads as missing (null). */
+function readNames(reader: FeatureReader, tenant: string, event: ArgusEventRecord, names: string[]): InputValues | Promise<InputValues> {
+  if (names.length === 0) return EMPTY;
+  let wanted = names;
+  const known = reader.featureNames?.(tenant);
+  if (known) {
+    let byNames = knownCache.get(known);
+    if (!byNames) knownCache.set(known, (byNames = new WeakMap()));
+    let filtered = byNames.get(names);
+    if (!filtered) {
+      const set = new Set(known);
+      byNames.set(names, (filtered = names.filter((n) => set.has(n))));
+    }
+    wanted = filtered;
+  }
+  return wanted.length === 0 ? EMPTY : reader.read(tenant, event, wanted);
+}
+
+const unions = new Map<string, string[]>();
 
 function namesOf(flows: readonly CompiledFlow[], which: 'features' | 'graph'): string[] {
   if (flows.length === 1) return flowNames(flows[0], which);
-  const set = new Set<string>();
-  for (const f of flows) for (const n of flowNames(f, which)) set.add(n);
-  return [...set];
+  const key = `${which}|${flows.map((f) => `${f.id}@${f.version}`).join(',')}`;
+  let union = unions.get(key);
+  if (!union) {
+    union = [...new Set(flows.flatMap((f) => flowNames(f, which)))];
+    if (unions.size > 1000) unions.clear();
+    unions.set(key, union);
+  }
+  return union;
 }
 
 const perFlow = new WeakMap<CompiledFlow, { features: string[]; graph: string[] }>();

@@ -27,12 +27,14 @@ export interface RunOutcome {
   readonly inputs: RecordedInputs;
 }
 
+// Every declared variable starts as null. A decision's variables object inherits them from a per-flow template
+// instead of copying ~100 properties (a copy of a dictionary-mode object costs tens of microseconds).
 const templates = new WeakMap<CompiledFlow, Record<string, unknown>>();
 
 function template(flow: CompiledFlow): Record<string, unknown> {
   let t = templates.get(flow);
   if (!t) {
-    t = {};
+    t = Object.create(null) as Record<string, unknown>;
     for (const name of Object.keys(flow.declarations)) t[name] = null;
     t.points = 0;
     t.rejected = false;
@@ -43,8 +45,9 @@ function template(flow: CompiledFlow): Record<string, unknown> {
 }
 
 export function runFlow(flow: CompiledFlow, request: RunRequest): RunOutcome {
-  const vars: Record<string, unknown> = { ...template(flow) };
+  const vars = Object.create(template(flow)) as Record<string, unknown>;
   vars.app = request.data;
+  vars.time_ms = request.time;
   for (const v of flow.eventVariables) vars[v.name] = readPath(request.data, v.path);
   for (const f of flow.features) vars[f.as] = request.features[f.name] ?? null;
   for (const g of flow.graph) vars[g.as] = request.graph[g.name] ?? null;

@@ -6,7 +6,10 @@ import { matrixOutputType } from './nodes/decision-matrix-node.js';
 import { modelOutputs } from './nodes/model-node.js';
 import { readerAlias } from './nodes/routing-nodes.js';
 
-/** Always declared. `app` is the application event's data; `value` is a table cell's column value. */
+/**
+ * Always declared. `app` is the application event's data; `value` is a table cell's column value; `time_ms` is the
+ * decision time (ms since the epoch; the event time in a backtest).
+ */
 export const BUILTIN_VARIABLES: Readonly<Record<string, string>> = {
   app: 'map',
   value: 'dyn',
@@ -15,6 +18,7 @@ export const BUILTIN_VARIABLES: Readonly<Record<string, string>> = {
   reviewed: 'bool',
   tags: 'list<string>',
   list_hits: 'list<string>',
+  time_ms: 'double',
 };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,6 +1,7 @@
 // The seams through which a flow reads the world. The feature, graph and model engines implement these; the decision
 // engine only knows the interfaces. Feature and graph reads happen once per decision, before the flow runs (one
-// batched read, which may be async in scale-out mode); list lookups and model scoring are synchronous.
+// batched read, which may be async in scale-out mode) and before the application is appended to the log (the
+// engines answer "as of this event" themselves); list lookups and model scoring are synchronous.
 import type { ScoringModel } from '../model/index.js';
 import type { ArgusEventRecord } from '../store/index.js';
 import type { ListEntityType, ListName } from './flow-types.js';
@@ -9,13 +10,17 @@ import type { ListEntityType, ListName } from './flow-types.js';
 export type InputValues = Readonly<Record<string, number | null>>;
 
 export interface FeatureReader {
-  /** Values as of the event, which has already been appended to the log when decide runs live. Unknown names: null. */
+  /** Values as of the event, which has not been applied to the reader's state yet. */
   read(tenant: string, event: ArgusEventRecord, names: readonly string[]): InputValues | Promise<InputValues>;
+  /**
+   * The names the reader knows for a tenant. When present, only those are requested and every other name a flow
+   * declares is missing (null); return the same array while the names do not change (it is a cache key).
+   */
+  featureNames?(tenant: string): readonly string[];
 }
 
-export interface GraphReader {
-  read(tenant: string, event: ArgusEventRecord, names: readonly string[]): InputValues | Promise<InputValues>;
-}
+/** The same contract for graph values (per-applicant graph features). */
+export type GraphReader = FeatureReader;
 
 export interface ListHit {
   readonly list: ListName;

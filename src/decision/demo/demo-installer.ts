@@ -1,0 +1,61 @@
+// The demo decision setup on the synthetic world: the loan-applications flow (champion), a challenger that scores
+// the GBST PD curve with tighter cuts (run in shadow), the two hand-made models, and the release binding them.
+// Idempotent: installing twice changes nothing.
+import type { FlowCatalog } from '../flow-catalog.js';
+import type { FlowDocument, ModelNode, RuleSetNode } from '../flow-types.js';
+import type { ModelStore, Release } from '../store/decision-stores.js';
+import loanFlow from './loan-flow.json' with { type: 'json' };
+import { demoPdCurveModel, demoPdModel } from './demo-models.js';
+
+export const DEMO_SLOT = 'loan-applications';
+export const DEMO_CHALLENGER = 'loan-applications-challenger';
+
+export function demoFlow(): FlowDocument {
+  return structuredClone(loanFlow) as unknown as FlowDocument;
+}
+
+/** The champion with the GBST PD-curve model (PD at 12 months) and tighter PD cuts. */
+export function demoChallengerFlow(): FlowDocument {
+  const flow = demoFlow() as { -readonly [K in keyof FlowDocument]: FlowDocument[K] };
+  flow.id = DEMO_CHALLENGER;
+  flow.name = 'Consumer loan applications (demo challenger: GBST PD curve)';
+  flow.nodes = flow.nodes.map((node) => {
+    if (node.kind === 'model') {
+      const model: ModelNode = { kind: 'model', id: node.id, model: 'demo-pd-curve', version: 1, horizons: { pd_12m: 12 }, reasons: 2 };
+      return model;
+    }
+    if (node.kind === 'rules' && node.id === 'model-cut') {
+      const cut: RuleSetNode = {
+        ...node,
+        rules: [
+          { id: 'pd-high', when: 'pd_12m > 0.2', action: { type: 'reject' }, reason: 'PD_HIGH' },
+          { id: 'pd-medium', when: 'pd_12m > 0.1', action: { type: 'review' }, reason: 'PD_MEDIUM' },
+        ],
+      };
+      return cut;
+    }
+    return node;
+  });
+  return flow;
+}
+
+export interface DemoInstall {
+  readonly release: Release;
+  readonly installed: boolean;
+}
+
+export function installDemoDecisions(catalog: FlowCatalog, models: ModelStore, tenant: string, now: number): DemoInstall {
+  const have = new Set(models.list(tenant).map((m) => m.name));
+  if (!have.has('demo-pd')) models.put(tenant, 'demo-pd', demoPdModel(), now);
+  if (!have.has('demo-pd-curve')) models.put(tenant, 'demo-pd-curve', demoPdCurveModel(), now);
+  const existing = catalog.releases(tenant, DEMO_SLOT)[0];
+  if (existing) return { release: existing, installed: false };
+  const champion = catalog.save(tenant, demoFlow());
+  const challenger = catalog.save(tenant, demoChallengerFlow());
+  const release = catalog.release(tenant, DEMO_SLOT, {
+    champion: champion.version,
+    shadows: [{ id: challenger.id, version: challenger.version }],
+    note: 'demo: GBDT champion, GBST challenger in shadow',
+  });
+  return { release, installed: true };
+}
