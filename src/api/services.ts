@@ -1,6 +1,8 @@
 // What the HTTP edge needs from the engines. The app (composition root) builds it; routes only call through it.
 // Engines add their service here as they gain routes.
+import type { AuditStore, ReplayReport } from '../audit/index.js';
 import type { Clock } from '../core/index.js';
+import type { DecisionService, FlowCatalog, ListService } from '../decision/index.js';
 import type { Ingestor } from '../ingest/index.js';
 import type { EventLog } from '../store/index.js';
 
@@ -8,6 +10,16 @@ export interface ArgusServices {
   readonly clock: Clock;
   readonly eventLog: EventLog;
   readonly ingestor: Ingestor;
+  /** The decision engine and its audit trail (routes: decide, decisions, flows, lists). */
+  readonly decision?: DecisionServices;
+}
+
+export interface DecisionServices {
+  readonly decisions: DecisionService;
+  readonly catalog: FlowCatalog;
+  readonly lists: ListService;
+  readonly audit: AuditStore;
+  replay(tenant: string, decisionId: string): ReplayReport;
 }
 
 export interface ApiOptions {

@@ -1,23 +1,31 @@
 // The composition root: opens storage in the data folder, builds the engines, wires them to each other and to the
 // HTTP edge. Embedded mode: everything in this one process, the event log in SQLite.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { systemClock, type Clock } from '../core/index.js';
+import { Random, systemClock, type Clock } from '../core/index.js';
+import type { FeatureReader, GraphReader } from '../decision/index.js';
 import { Ingestor, KeyedHasher } from '../ingest/index.js';
 import { SqliteEventLog } from '../store/index.js';
 import { buildApi, type ArgusServices } from '../api/index.js';
 import type { ArgusConfig } from './config.js';
 import { loadPiiSecret } from './pii-secret.js';
+import { openDecisionEngine, type DecisionEngine } from './decision-wiring.js';
 
 export interface ArgusApp {
   readonly config: ArgusConfig;
   readonly services: ArgusServices;
   readonly api: FastifyInstance;
+  readonly decision: DecisionEngine;
   close(): Promise<void>;
 }
 
 export interface AppOverrides {
   readonly clock?: Clock;
+  /** Seeds decision and release ids; default a random seed per process. */
+  readonly random?: Random;
+  readonly features?: FeatureReader;
+  readonly graph?: GraphReader;
 }
 
 export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {}): Promise<ArgusApp> {
@@ -25,14 +33,20 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
   const eventLog = new SqliteEventLog(join(config.dataDir, 'events.db'));
   const hasher = new KeyedHasher(loadPiiSecret(config.dataDir, config.piiSecret));
   const ingestor = new Ingestor(eventLog, hasher);
-  const services: ArgusServices = { clock, eventLog, ingestor };
+  const decision = openDecisionEngine({
+    dataDir: config.dataDir, clock, random: overrides.random ?? new Random(randomBytes(16).toString('hex')), hasher, ingestor,
+    features: overrides.features, graph: overrides.graph,
+  });
+  const services: ArgusServices = { clock, eventLog, ingestor, decision };
   const api = buildApi(services, { apiKeys: config.apiKeys, bodyLimit: config.bodyLimit });
   return {
     config,
     services,
     api,
+    decision,
     async close() {
       await api.close();
+      await decision.close();
       await eventLog.close();
     },
   };

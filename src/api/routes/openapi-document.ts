@@ -1,0 +1,108 @@
+// The OpenAPI 3.1 description of the HTTP API, served at GET /openapi.json. Hand-written to match the routes; the
+// error codes of each operation are listed in docs (docs/decision.md, docs/api.md).
+
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const ok = (description: string, schema: object = { type: 'object' }) => ({ description, ...json(schema) });
+const errors = {
+  '400': ok('invalid request (coded error)', ref('Error')),
+  '401': ok('missing or unknown API key', ref('Error')),
+  '404': ok('not found', ref('Error')),
+};
+const idParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
+
+export function openApiDocument(): object {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Argus risk decisioning API', version: '1', description: 'Real-time risk decisions for consumer lenders. Every error is `{error: {code, message, details}}`; codes never change meaning.' },
+    components: {
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'API key (also accepted as X-Api-Key); the key selects the tenant' } },
+      schemas: {
+        Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } } } } },
+        Event: { type: 'object', required: ['id', 'type', 'time', 'data'], properties: { id: { type: 'string' }, type: { type: 'string' }, time: { type: 'string', format: 'date-time' }, data: { type: 'object' } } },
+        Reason: { type: 'object', required: ['code', 'node'], properties: { code: { type: 'string' }, node: { type: 'string' }, item: { type: 'string' } } },
+        Decision: {
+          type: 'object',
+          required: ['decisionId', 'outcome', 'reasons', 'latencyMs'],
+          properties: {
+            decisionId: { type: 'string' }, applicationId: { type: 'string' },
+            flow: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } } },
+            variant: { enum: ['champion', 'challenger', 'latest', 'pinned'] },
+            outcome: { enum: ['approve', 'reject', 'review', 'error'] },
+            creditLimit: { type: ['number', 'null'] }, price: { type: ['number', 'null'] }, term: { type: ['number', 'null'] },
+            reasons: { type: 'array', items: ref('Reason'), description: 'most important first' },
+            tags: { type: 'array', items: { type: 'string' } },
+            variables: { type: 'object' },
+            missing: { type: 'array', items: { type: 'string' }, description: 'variables that were read but had no value' },
+            error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, node: { type: 'string' }, item: { type: 'string' } } },
+            latencyMs: { type: 'number' },
+            trace: { type: 'array', items: { type: 'object' } },
+          },
+        },
+        Flow: { type: 'object', required: ['id', 'nodes', 'edges'], description: 'A flow document (docs/decision.md)', properties: { id: { type: 'string' }, name: { type: 'string' }, variables: { type: 'object' }, nodes: { type: 'array', items: { type: 'object' } }, edges: { type: 'array', items: { type: 'object' } } } },
+        FlowRef: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } } },
+        ReleaseSpec: {
+          type: 'object', required: ['champion'],
+          properties: {
+            champion: { oneOf: [{ type: 'integer' }, ref('FlowRef')] },
+            challengers: { type: 'array', items: { type: 'object', properties: { flow: { oneOf: [{ type: 'integer' }, ref('FlowRef')] }, percent: { type: 'number' } } } },
+            shadows: { type: 'array', items: { oneOf: [{ type: 'integer' }, ref('FlowRef')] } },
+            salt: { type: 'string' }, note: { type: 'string' },
+          },
+        },
+        ListEntry: {
+          type: 'object', required: ['list', 'entityType', 'value', 'reason'],
+          properties: {
+            list: { enum: ['black', 'grey', 'white'] }, entityType: { enum: ['person', 'phone', 'device', 'ip', 'card', 'address'] },
+            value: { type: 'string', description: 'raw identifier; hashed before storage' }, reason: { type: 'string' }, source: { type: 'string' },
+            expiresAt: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+    },
+    security: [{ apiKey: [] }],
+    paths: {
+      '/health': { get: { summary: 'liveness and event log head', security: [], responses: { '200': ok('ok') } } },
+      '/v1/events': { post: { summary: 'ingest events (JSON, JSON array or NDJSON; ?atomic=true)', requestBody: json({ oneOf: [ref('Event'), { type: 'array', items: ref('Event') }] }), responses: { '201': ok('appended'), ...errors } } },
+      '/v1/decide/{flow}': {
+        post: {
+          summary: 'decide on an application (an application.submitted event, or just its data)',
+          parameters: [
+            idParam('flow', 'the traffic slot (flow id)'),
+            { name: 'trace', in: 'query', schema: { type: 'boolean' }, description: 'include the node-by-node trace' },
+            { name: 'append', in: 'query', schema: { type: 'boolean' }, description: 'append the application to the event log (default true)' },
+          ],
+          requestBody: json({ oneOf: [ref('Event'), { type: 'object', description: 'application.submitted data' }] }),
+          responses: { '200': ok('the decision', ref('Decision')), ...errors },
+        },
+      },
+      '/v1/decisions': { get: { summary: 'audited decisions by time', parameters: ['from', 'to', 'flow', 'outcome', 'limit', 'shadows'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { '200': ok('decisions') } } },
+      '/v1/decisions/{id}': { get: { summary: 'one audit record (identifiers masked)', parameters: [idParam('id', 'decision id')], responses: { '200': ok('audit record'), ...errors } } },
+      '/v1/decisions/{id}/replay': { get: { summary: 're-run with recorded inputs and pinned versions', parameters: [idParam('id', 'decision id')], responses: { '200': ok('{identical, recorded, replayed, diff?}'), ...errors } } },
+      '/v1/flows': {
+        get: { summary: 'flows with their latest version and active release', responses: { '200': ok('flows') } },
+        post: { summary: 'save a flow (a new version if it exists); validation collects every problem', requestBody: json(ref('Flow')), responses: { '201': ok('{id, version}'), ...errors } },
+      },
+      '/v1/flows/validate': { post: { summary: 'validate without saving', requestBody: json(ref('Flow')), responses: { '200': ok('{valid, problems}') } } },
+      '/v1/flows/{id}': {
+        get: { summary: 'latest version', parameters: [idParam('id', 'flow id')], responses: { '200': ok('flow version'), ...errors } },
+        put: { summary: 'save a new version', parameters: [idParam('id', 'flow id')], requestBody: json(ref('Flow')), responses: { '201': ok('{id, version}'), ...errors } },
+        delete: { summary: 'archive (versions stay for replay)', parameters: [idParam('id', 'flow id')], responses: { '204': { description: 'archived' }, ...errors } },
+      },
+      '/v1/flows/{id}/versions': { get: { summary: 'versions', parameters: [idParam('id', 'flow id')], responses: { '200': ok('versions'), ...errors } } },
+      '/v1/flows/{id}/versions/{version}': { get: { summary: 'one version', parameters: [idParam('id', 'flow id'), idParam('version', 'version')], responses: { '200': ok('flow version'), ...errors } } },
+      '/v1/flows/{id}/releases': {
+        get: { summary: 'release history, newest first', parameters: [idParam('id', 'slot')], responses: { '200': ok('releases') } },
+        post: { summary: 'release: champion, challengers (percent of applicants by stable hash), shadows', parameters: [idParam('id', 'slot')], requestBody: json(ref('ReleaseSpec')), responses: { '201': ok('release'), ...errors } },
+      },
+      '/v1/flows/{id}/rollback': { post: { summary: 'release the previous champion again', parameters: [idParam('id', 'slot')], responses: { '201': ok('release'), ...errors } } },
+      '/v1/lists': {
+        get: { summary: 'list entries', parameters: ['list', 'entityType', 'value', 'limit', 'offset'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { '200': ok('entries') } },
+        post: { summary: 'add entries (one or an array; raw values are hashed)', requestBody: json({ oneOf: [ref('ListEntry'), { type: 'array', items: ref('ListEntry') }] }), responses: { '201': ok('{added, updated}'), ...errors } },
+        delete: { summary: 'remove an entry by list, entityType and raw value', responses: { '204': { description: 'removed' }, ...errors } },
+      },
+      '/v1/lists/import': { post: { summary: 'bulk import (JSON array or NDJSON, up to 50,000 entries; all or nothing)', responses: { '201': ok('{added, updated}'), ...errors } } },
+      '/v1/lists/entries/{id}': { delete: { summary: 'remove an entry by id', parameters: [idParam('id', 'entry id')], responses: { '204': { description: 'removed' }, ...errors } } },
+    },
+  };
+}
