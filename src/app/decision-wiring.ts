@@ -5,8 +5,10 @@ import { RiskError, type Clock, type Random } from '../core/index.js';
 import { SqliteAuditStore, replayDecision, type AuditStore, type ReplayReport } from '../audit/index.js';
 import {
   BatchingAppender, DecisionService, EventPreparer, FlowCatalog, ListService, SqliteFlowStore, SqliteListStore, SqliteModelStore,
-  openDecisionDatabase, type FeatureReader, type GraphReader, type ModelStore,
+  openDecisionDatabase, runBacktest, type BacktestDecision, type BacktestReport, type FeatureReader, type FlowRef, type GraphReader,
+  type ModelStore, type PointInTimeInputs,
 } from '../decision/index.js';
+import type { EventLog } from '../store/index.js';
 import { defaultExpressionEngine } from '../expression/index.js';
 import type { Ingestor, KeyedHasher } from '../ingest/index.js';
 
@@ -20,7 +22,17 @@ export interface DecisionEngineOptions {
   readonly ingestor?: Ingestor;
   readonly features?: FeatureReader;
   readonly graph?: GraphReader;
+  /** Fresh feature / graph state for a backtest (fed the log from the start); absent: backtests see them missing. */
+  readonly pointInTime?: (tenant: string) => PointInTimeInputs;
   readonly auditFlushMs?: number;
+}
+
+export interface BacktestRequest {
+  readonly tenant: string;
+  readonly flows: readonly FlowRef[];
+  readonly from?: number;
+  readonly to?: number;
+  readonly onProgress?: (events: number, applications: number) => void;
 }
 
 export interface DecisionEngine {
@@ -31,6 +43,8 @@ export interface DecisionEngine {
   readonly audit: AuditStore;
   /** Re-runs an audited decision and compares (DECISION_NOT_FOUND when there is no such record). */
   replay(tenant: string, decisionId: string): ReplayReport;
+  /** Re-runs flow versions over the tenant's applications in `log` with point-in-time inputs. */
+  backtest(log: EventLog, request: BacktestRequest): Promise<{ report: BacktestReport; decisions: BacktestDecision[] }>;
   close(): Promise<void>;
 }
 
@@ -64,6 +78,17 @@ export function openDecisionEngine(options: DecisionEngineOptions): DecisionEngi
       const record = audit.get(tenant, decisionId);
       if (!record) throw new RiskError('DECISION_NOT_FOUND', `no decision "${decisionId}"`, { decisionId });
       return replayDecision(record, decisions);
+    },
+    backtest(log, request) {
+      return runBacktest({
+        tenant: request.tenant,
+        log,
+        flows: request.flows.map((ref) => catalog.compiledFlow(request.tenant, ref)),
+        from: request.from,
+        to: request.to,
+        inputs: options.pointInTime?.(request.tenant),
+        onProgress: request.onProgress,
+      });
     },
     async close() {
       unsubscribe?.();

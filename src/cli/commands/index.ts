@@ -1,11 +1,15 @@
 // Every subcommand of `argus`, one file each. Add a command by adding its register function here.
 import type { Command } from 'commander';
+import { registerBacktestCommand } from './backtest-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerIngestCommand } from './ingest-command.js';
+import { registerReplayCommand } from './replay-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 export function registerCommands(program: Command): void {
+  registerBacktestCommand(program);
   registerEvaluateCommand(program);
   registerIngestCommand(program);
+  registerReplayCommand(program);
   registerServeCommand(program);
 }
