@@ -4,7 +4,7 @@ import { RiskError } from '../../core/index.js';
 import { ksStatistic } from '../../stats/index.js';
 import { censoringSurvival, type StepFunction } from './kaplan-meier.js';
 import { harrellC, unoC } from './concordance-index.js';
-import { cumulativeDynamicAuc, statusAt } from './time-dependent-auc.js';
+import { cumulativeDynamicAuc, perPeriodAuc, statusAt } from './time-dependent-auc.js';
 import { brierScoreAt, integratedBrierScore } from './brier-score.js';
 
 export interface SurvivalOutcomes {
@@ -46,6 +46,8 @@ export interface SurvivalMetrics {
   readonly byHorizon: readonly HorizonMetrics[];
   readonly ibs: number;
   readonly ibsRange: readonly [number, number];
+  /** Mean over the grid times of the per-period AUC as GBST defines it (see perPeriodAuc); NaN periods skipped. */
+  readonly meanPeriodAuc: number;
   readonly censoringFrom: 'training' | 'test';
 }
 
@@ -79,6 +81,7 @@ export function evaluateSurvival(
     byHorizon,
     ibs: integratedBrierScore(predictions.survival, predictions.grid, time, event, censoring),
     ibsRange: [predictions.grid[0], predictions.grid[predictions.grid.length - 1]],
+    meanPeriodAuc: meanOfFinite(perPeriodAuc(predictions.survival, predictions.grid, time, event)),
     censoringFrom: options.censoring ? 'training' : 'test',
   };
 }
@@ -92,4 +95,15 @@ export function survivalColumn(predictions: SurvivalPredictions, t: number): Arr
     });
   }
   return predictions.survival[k];
+}
+
+function meanOfFinite(values: Float64Array): number {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    sum += v;
+    n++;
+  }
+  return n > 0 ? sum / n : NaN;
 }
