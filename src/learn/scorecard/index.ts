@@ -13,3 +13,4 @@ export { binVariable, type VariableBinning, type VariableBin } from './variable-
 export { chiMerge, monotonicMerge, treeSplit, type BinningMethod, type BinningLimits } from './binning-methods.js';
 export { chiSquare, type BinGroup } from './bin-groups.js';
 export { scorecardTrainer, type ScorecardTrainSpec } from './scorecard-trainer.js';
+export { woeTableRows, formatWoeTable, type WoeTableRow } from './woe-table.js';

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tableFromColumns } from '../data/table.js';
 import { trainScorecard } from './train-scorecard.js';
+import { formatWoeTable, woeTableRows } from './woe-table.js';
 import { createScorecardScorer } from '../../model/scorecard-scorer.js';
 import { RiskError } from '../../core/index.js';
 
@@ -107,4 +108,18 @@ test('spec problems are reported together; a categorical target needs its event 
   );
   const t = tableFromColumns({ x: [1, 2, 3, 4], y: ['good', 'bad', 'good', 'bad'] });
   assert.throws(() => trainScorecard(t, { target: 'y' }), (e: unknown) => e instanceof RiskError && e.code === 'LEARN_LABEL_INVALID');
+});
+
+test('the WoE/IV table lists every bin; bin IV shares add up to the variable IV', () => {
+  const result = trainScorecard(workedExample(), { target: 'bad', binning: 'tree', l2: 0, minIv: 0 });
+  const rows = woeTableRows(result);
+  assert.equal(rows.length, 4);
+  for (const v of result.variables) {
+    const sum = rows.filter((r) => r.feature === v.feature).reduce((s, r) => s + r.iv, 0);
+    close(sum, v.iv, 1e-12);
+  }
+  const a = rows.find((r) => r.feature === 'x1' && r.bin === 'A')!;
+  assert.equal(a.events, 20);
+  close(a.points!, 283.5614, 1e-4);
+  assert.match(formatWoeTable(result), /^feature\s+bin\s+events/);
 });
