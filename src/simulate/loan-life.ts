@@ -1,0 +1,212 @@
+// One loan from booking to its end: a statement (instalment.due) each month, the month's default draw from the
+// documented hazard, on-time or late-and-cured repayment, prepayment, collection calls while overdue, and charge-off
+// at 90 days past due. Decisions for month m are drawn when its statement is issued, so the loan holds one month
+// of future steps at a time. Not who borrows or why (applicant-actor.ts).
+
+import { DAY_MS, MINUTE_MS, daysBetween, roundCents, type Random } from '../core/index.js';
+import type { ApplicantProfile } from './applicant-profile.js';
+import { callData, planEpisodeCalls, type OverdueEpisode } from './collection-calls.js';
+import { RepaymentSchedule } from './loan-schedule.js';
+import { SIMULATOR_MODEL, drawLateDays, hazardCurve, lateProbability, prepayProbability } from './simulator-model.js';
+import type { WorldContext } from './world-actor.js';
+import type { ApplicantTruth, LoanTruth } from './world-types.js';
+import { isoTime } from './iso-time.js';
+import { flat } from './identifier-formats.js';
+
+export interface LoanOwner {
+  readonly random: Random;
+  readonly profile: ApplicantProfile;
+  readonly truth: ApplicantTruth;
+  readonly fraud: boolean;
+  at(time: number, step: (ctx: WorldContext) => void, notBefore: number): void;
+  sessionIp(): string;
+  /** The loan was paid off (regularly or early) at ctx.now. */
+  paidOff(ctx: WorldContext): void;
+  /** The loan was charged off at ctx.now. */
+  chargedOff(ctx: WorldContext): void;
+}
+
+export class LoanLife {
+  readonly truth: LoanTruth;
+  private readonly schedule: RepaymentSchedule;
+  private readonly paidAt: number[];
+  private lastPaidMs = 0;
+  private chargeOffMs = Infinity;
+
+  constructor(
+    private readonly owner: LoanOwner,
+    readonly loanId: string,
+    private readonly applicationId: string,
+    private readonly annualRate: number,
+    repeat: boolean,
+    bookedMs: number,
+    /** The applicant's hazard curve when it is this loan's (first loan), so the truth holds it once. */
+    hazard?: readonly number[],
+  ) {
+    const { profile } = owner;
+    const z = profile.latent;
+    this.schedule = new RepaymentSchedule(profile.requestedAmount, annualRate, profile.termMonths, bookedMs);
+    this.paidAt = new Array<number>(profile.termMonths).fill(Infinity);
+    this.truth = {
+      loanId, applicationId,
+      bookedAt: flat(isoTime(bookedMs)),
+      amount: profile.requestedAmount,
+      termMonths: profile.termMonths,
+      repeat,
+      monthlyHazard: hazard ?? hazardCurve(z, profile.termMonths, repeat, owner.fraud),
+      lateProbability: lateProbability(z),
+      prepayProbability: prepayProbability(z),
+      status: 'censored',
+      defaultMonth: null,
+      prepaidAfterMonth: null,
+      monthsObserved: 0,
+      latePayments: 0,
+      maxDaysPastDue: 0,
+      chargedOff: false,
+      closedAt: null,
+    };
+  }
+
+  book(ctx: WorldContext): void {
+    const { profile } = this.owner;
+    const s = this.schedule;
+    ctx.emit('loan.booked', {
+      loanId: this.loanId,
+      applicationId: this.applicationId,
+      idNumber: profile.idNumber,
+      amount: profile.requestedAmount,
+      annualRate: this.annualRate,
+      termMonths: profile.termMonths,
+      schedule: Array.from({ length: s.termMonths }, (_, i) => ({
+        seq: i + 1, dueDate: isoTime(s.dueMs(i + 1)), principal: s.principal(i + 1), interest: s.interest(i + 1),
+      })),
+    });
+    ctx.counters.loans++;
+    this.owner.at(this.statementMs(1), (c) => this.month(c, 1), ctx.now);
+  }
+
+  /** The statement of month m and the month's draws. */
+  private month(ctx: WorldContext, m: number): void {
+    this.statement(ctx, m);
+    this.truth.monthsObserved = m;
+    const random = this.owner.random;
+    if (random.next() < this.truth.monthlyHazard[m - 1]) this.defaultAt(ctx, m);
+    else this.pay(ctx, m);
+  }
+
+  private statement(ctx: WorldContext, m: number): void {
+    ctx.emit('instalment.due', { loanId: this.loanId, seq: m, dueDate: isoTime(this.schedule.dueMs(m)), amountDue: this.schedule.amount(m) });
+  }
+
+  private pay(ctx: WorldContext, m: number): void {
+    const random = this.owner.random;
+    const dueMs = this.schedule.dueMs(m);
+    const previousPaid = this.lastPaidMs;
+    const own = random.chance(this.truth.lateProbability)
+      ? dueMs + drawLateDays(random) * DAY_MS + random.int(DAY_MS)
+      : ctx.now + random.int(statementSpan());
+    // An instalment is never paid before the one before it: a borrower catching up pays both together.
+    const paid = Math.max(own, previousPaid + random.between(1, 10) * MINUTE_MS);
+    this.lastPaidMs = paid;
+    this.paidAt[m - 1] = paid;
+    if (paid > dueMs) this.planCalls(ctx, m, { dueMs, fromMs: Math.max(dueMs, previousPaid), untilMs: paid, cured: true, fraud: false });
+    if (random.chance(0.5)) {
+      const loginMs = Math.max(ctx.now, paid - random.between(1, 60) * MINUTE_MS);
+      this.owner.at(loginMs, (c) => this.login(c), ctx.now);
+    }
+    this.owner.at(paid, (c) => this.repaid(c, m), ctx.now);
+    if (m === this.schedule.termMonths) return;
+    const nextStatement = this.statementMs(m + 1);
+    const room = Math.min(SIMULATOR_MODEL.prepay.maxDaysAfter, Math.floor((nextStatement - paid) / DAY_MS) - 1);
+    if (room >= 1 && random.chance(this.truth.prepayProbability)) {
+      this.owner.at(paid + random.between(1, room) * DAY_MS + random.int(DAY_MS / 2), (c) => this.prepaid(c, m), ctx.now);
+    } else {
+      this.owner.at(nextStatement, (c) => this.month(c, m + 1), ctx.now);
+    }
+  }
+
+  private repaid(ctx: WorldContext, m: number): void {
+    ctx.emit('repayment.made', { loanId: this.loanId, seq: m, amount: this.schedule.amount(m), paidAt: isoTime(ctx.now) });
+    if (daysBetween(this.schedule.dueMs(m), ctx.now) > 0) this.truth.latePayments++;
+    if (m === this.schedule.termMonths) this.close(ctx, 'paid_off');
+  }
+
+  private prepaid(ctx: WorldContext, m: number): void {
+    const days = Math.max(1, daysBetween(this.paidAt[m - 1], ctx.now));
+    const amount = roundCents(this.schedule.balanceAfter(m) * (1 + ((this.annualRate / 12) * days) / 30));
+    ctx.emit('repayment.made', { loanId: this.loanId, seq: m + 1, amount, paidAt: isoTime(ctx.now) });
+    for (let i = m; i < this.paidAt.length; i++) this.paidAt[i] = ctx.now;
+    this.truth.prepaidAfterMonth = m;
+    this.close(ctx, 'prepaid');
+  }
+
+  private close(ctx: WorldContext, status: 'paid_off' | 'prepaid'): void {
+    ctx.emit('loan.closed', { loanId: this.loanId, reason: 'paid_off' });
+    this.truth.status = status;
+    this.truth.closedAt = flat(isoTime(ctx.now));
+    this.owner.paidOff(ctx);
+  }
+
+  private defaultAt(ctx: WorldContext, m: number): void {
+    const dueMs = this.schedule.dueMs(m);
+    this.truth.defaultMonth = m;
+    this.truth.status = 'defaulted';
+    ctx.counters.defaults++;
+    this.chargeOffMs = dueMs + SIMULATOR_MODEL.loan.chargeOffDays * DAY_MS;
+    this.planCalls(ctx, m, {
+      dueMs, fromMs: Math.max(dueMs, this.lastPaidMs), untilMs: this.chargeOffMs, cured: false, fraud: this.owner.fraud,
+    });
+    // Statements keep coming until the loan is charged off.
+    for (let k = m + 1; k <= this.schedule.termMonths && this.statementMs(k) < this.chargeOffMs; k++) {
+      this.owner.at(this.statementMs(k), (c) => this.statement(c, k), ctx.now);
+    }
+    const outstanding = roundCents(this.schedule.balanceAfter(m - 1) + this.schedule.interest(m));
+    this.owner.at(this.chargeOffMs, (c) => {
+      c.emit('loan.closed', { loanId: this.loanId, reason: 'charged_off', outstanding });
+      this.truth.chargedOff = true;
+      this.truth.closedAt = flat(isoTime(c.now));
+      this.owner.chargedOff(c);
+    }, ctx.now);
+  }
+
+  private planCalls(ctx: WorldContext, seq: number, episode: OverdueEpisode): void {
+    const owner = this.owner;
+    const { profile } = owner;
+    const contact = profile.emergencyContacts[0];
+    const amount = this.schedule.amount(seq);
+    for (const call of planEpisodeCalls(owner.random, episode)) {
+      owner.at(call.endMs, (c) => {
+        const callId = c.nextCallId();
+        c.emit('collection.call', callData(owner.random, call, {
+          callId, loanId: this.loanId, borrowerName: profile.name, borrowerPhone: profile.phone,
+          contactName: contact.name ?? 'Sir or Madam', contactPhone: contact.phone, amount,
+        }));
+        owner.truth.calls.push({ callId, loanId: this.loanId, agentId: call.agentId, rulesBroken: call.rules });
+      }, ctx.now);
+    }
+  }
+
+  private statementMs(seq: number): number {
+    return this.schedule.dueMs(seq) - SIMULATOR_MODEL.loan.statementDays * DAY_MS;
+  }
+
+  private login(ctx: WorldContext): void {
+    const { profile } = this.owner;
+    ctx.emit('login', { fingerprint: profile.fingerprint, ip: this.owner.sessionIp(), phone: profile.phone, os: profile.os });
+  }
+
+  /** Worst days past due seen by the world's end (instalments unpaid at the end count up to it). */
+  settle(endMs: number): void {
+    let worst = 0;
+    for (let i = 0; i < this.schedule.termMonths; i++) {
+      const due = this.schedule.dueMs(i + 1);
+      if (due > endMs) break;
+      worst = Math.max(worst, daysBetween(due, Math.min(this.paidAt[i], endMs, this.chargeOffMs)));
+    }
+    this.truth.maxDaysPastDue = worst;
+  }
+}
+
+function statementSpan(): number {
+  return SIMULATOR_MODEL.loan.statementDays * DAY_MS;
+}
