@@ -5,6 +5,7 @@ import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerReplayCommand } from './replay-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerSimulateCommand } from './simulate-command.js';
 
 export function registerCommands(program: Command): void {
   registerBacktestCommand(program);
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerIngestCommand(program);
   registerReplayCommand(program);
   registerServeCommand(program);
+  registerSimulateCommand(program);
 }
