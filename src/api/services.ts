@@ -5,6 +5,7 @@ import type { Clock } from '../core/index.js';
 import type { DecisionService, FlowCatalog, ListService } from '../decision/index.js';
 import type { Ingestor } from '../ingest/index.js';
 import type { EventLog } from '../store/index.js';
+import type { GraphEngine } from '../graph/index.js';
 
 export interface ArgusServices {
   readonly clock: Clock;
@@ -12,6 +13,8 @@ export interface ArgusServices {
   readonly ingestor: Ingestor;
   /** The decision engine and its audit trail (routes: decide, decisions, flows, lists). */
   readonly decision?: DecisionServices;
+  /** The relationship graph (routes: /v1/graph/...). */
+  readonly graph?: GraphEngine;
 }
 
 export interface DecisionServices {

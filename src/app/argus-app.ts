@@ -11,6 +11,7 @@ import { buildApi, type ArgusServices } from '../api/index.js';
 import type { ArgusConfig } from './config.js';
 import { loadPiiSecret } from './pii-secret.js';
 import { openDecisionEngine, type DecisionEngine } from './decision-wiring.js';
+import { openGraphEngine } from './graph-wiring.js';
 
 export interface ArgusApp {
   readonly config: ArgusConfig;
@@ -33,11 +34,12 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
   const eventLog = new SqliteEventLog(join(config.dataDir, 'events.db'));
   const hasher = new KeyedHasher(loadPiiSecret(config.dataDir, config.piiSecret));
   const ingestor = new Ingestor(eventLog, hasher);
+  const graph = openGraphEngine({ dataDir: config.dataDir, clock, hasher, eventLog, ingestor });
   const decision = openDecisionEngine({
     dataDir: config.dataDir, clock, random: overrides.random ?? new Random(randomBytes(16).toString('hex')), hasher, ingestor,
-    features: overrides.features, graph: overrides.graph,
+    features: overrides.features, graph: overrides.graph ?? graph.engine,
   });
-  const services: ArgusServices = { clock, eventLog, ingestor, decision };
+  const services: ArgusServices = { clock, eventLog, ingestor, decision, graph: graph.engine };
   const api = buildApi(services, { apiKeys: config.apiKeys, bodyLimit: config.bodyLimit });
   return {
     config,
@@ -47,6 +49,8 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
     async close() {
       await api.close();
       await decision.close();
+      graph.close();
+      graph.engine.snapshot();
       await eventLog.close();
     },
   };

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerBacktestCommand } from './backtest-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
+import { registerGraphCommand } from './graph-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerReplayCommand } from './replay-command.js';
 import { registerServeCommand } from './serve-command.js';
@@ -10,6 +11,7 @@ import { registerSimulateCommand } from './simulate-command.js';
 export function registerCommands(program: Command): void {
   registerBacktestCommand(program);
   registerEvaluateCommand(program);
+  registerGraphCommand(program);
   registerIngestCommand(program);
   registerReplayCommand(program);
   registerServeCommand(program);
