@@ -33,7 +33,7 @@ export class ByteWriter {
     this.length += 8;
   }
 
-  f64s(values: Float64Array, from: number, count: number): void {
+  f64s(values: ArrayLike<number>, from: number, count: number): void {
     this.ensure(8 * count);
     for (let i = 0; i < count; i++) this.view.setFloat64(this.length + 8 * i, values[from + i], true);
     this.length += 8 * count;
@@ -93,7 +93,7 @@ export class ByteReader {
     return v;
   }
 
-  f64s(into: Float64Array, at: number, count: number): void {
+  f64s(into: { [i: number]: number }, at: number, count: number): void {
     for (let i = 0; i < count; i++) into[at + i] = this.view.getFloat64(this.pos + 8 * i, true);
     this.pos += 8 * count;
   }

@@ -178,21 +178,23 @@ export function compileFeaturePlan(input: FeatureSetSpec | unknown): FeaturePlan
 function buildStream(draft: StreamDraft, spec: FeatureSetSpec, out: Map<string, Omit<WindowedFeature, 'index'>>): StreamPlan {
   const numericKeys = [...draft.numeric.keys()];
   const distinctKeys = [...draft.distinct.keys()];
+  // A distinct field is single-valued (its hash rides in the ring) unless its path fans out or CEL computes it.
+  const multi = distinctKeys.map((k) => k.startsWith('value:') || k.includes('[]'));
   let exactReach = 0, fullReach = 0, maxRows = 0, lifetime = false;
   const levels: LevelLayout[] = [];
   const distinctReach = distinctKeys.map(() => 0);
-  const distinctRing = distinctKeys.map(() => false);
   for (const { agg, window, slotKey } of draft.features) {
     if (window.kind === 'rows') maxRows = Math.max(maxRows, window.rows);
-    if (agg === 'distinct_count') {
-      const d = distinctKeys.indexOf(slotKey);
-      if (window.kind === 'rows') distinctRing[d] = true;
-      if (window.kind === 'time') distinctReach[d] = Math.max(distinctReach[d], window.range + window.bucket);
-      continue;
-    }
     if (window.kind === 'lifetime') lifetime = true;
     if (window.kind !== 'time') continue;
-    fullReach = Math.max(fullReach, window.range + window.bucket);
+    const reach = window.range + window.bucket;
+    if (agg === 'distinct_count') {
+      const d = distinctKeys.indexOf(slotKey);
+      distinctReach[d] = Math.max(distinctReach[d], reach);
+      if (!multi[d]) fullReach = Math.max(fullReach, reach);
+      continue;
+    }
+    fullReach = Math.max(fullReach, reach);
     if (window.bucket === 0) exactReach = Math.max(exactReach, window.range);
     else {
       const level = levels.find((l) => l.bucket === window.bucket);
@@ -202,14 +204,16 @@ function buildStream(draft: StreamDraft, spec: FeatureSetSpec, out: Map<string, 
   }
   levels.sort((a, b) => a.bucket - b.bucket);
   let ringColumn = 1 + numericKeys.length;
+  const distinct = distinctKeys.map((_, d) => ({ ringColumn: multi[d] ? -1 : ringColumn++, reach: distinctReach[d] }));
   const layout: StreamLayout = {
     numFields: numericKeys.length,
-    ringStride: 1 + numericKeys.length + distinctRing.filter(Boolean).length,
+    ringStride: ringColumn,
     exactReach,
     fullReach: Math.max(fullReach, exactReach),
     maxRows,
     levels,
-    distinct: distinctKeys.map((_, d) => ({ ringColumn: distinctRing[d] ? ringColumn++ : -1, reach: distinctReach[d] })),
+    distinct,
+    bucketable: levels.length > 0 || distinct.some((d) => d.ringColumn >= 0 && d.reach > 0),
     lifetime,
     maxEvents: spec.maxEventsPerKey!,
   };

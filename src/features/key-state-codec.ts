@@ -3,7 +3,7 @@
 import { RiskError } from '../core/index.js';
 import type { EntityPlan } from './feature-plan.js';
 import { newKeyState, type KeyState } from './key-state.js';
-import { BucketLevel, StreamState } from './stream-state.js';
+import { BucketLevel, StreamState, filled } from './stream-state.js';
 import { cellStride } from './stream-layout.js';
 import { DistinctTracker } from './distinct-tracker.js';
 import { HLL_REGISTERS, SlidingHyperLogLog } from './sliding-hyperloglog.js';
@@ -75,7 +75,7 @@ export function decodeKeyState(input: ByteReader, entity: EntityPlan): KeyState 
     const layout = entity.streams[i].layout;
     const stride = layout.ringStride;
     const cap = input.u32();
-    const s = new StreamState(new Float64Array(cap * stride));
+    const s = new StreamState(filled(cap * stride, 0));
     s.len = input.u32();
     input.f64s(s.ring, 0, s.len * stride);
     s.bucketed = input.u8() === 1;
@@ -83,7 +83,7 @@ export function decodeKeyState(input: ByteReader, entity: EntityPlan): KeyState 
       const cs = cellStride(layout);
       s.levels = layout.levels.map(() => {
         const levelCap = input.u32();
-        const level = new BucketLevel(new Float64Array(levelCap * cs), 0, input.u32());
+        const level = new BucketLevel(filled(levelCap * cs, 0), 0, input.u32());
         input.f64s(level.cells, 0, level.len * cs);
         return level;
       });
@@ -94,7 +94,7 @@ export function decodeKeyState(input: ByteReader, entity: EntityPlan): KeyState 
       for (let d = 0; d < distinctCount; d++) s.distinct.push(decodeTracker(input));
     }
     if (input.u8() === 1) {
-      s.life = new Float64Array(cellStride(layout));
+      s.life = filled(cellStride(layout), 0);
       input.f64s(s.life, 0, s.life.length);
     }
     state.streams[i] = s;

@@ -34,6 +34,8 @@ export class SetRuntime {
   private readonly values: Float64Array[] = [];
   private readonly hashes: number[][][] = [];
   private readonly passes: boolean[] = [];
+  /** Per stream: whether a filter or value is CEL (then the event is wrapped for it once). */
+  private readonly usesCel: boolean[] = [];
   private readonly keys: string[] = [];
   private readonly scratch: unknown[] = [];
   private readonly streamBase: number[] = [];
@@ -46,6 +48,7 @@ export class SetRuntime {
         this.values.push(new Float64Array(s.layout.ringStride - 1));
         this.hashes.push(s.distinct.map(() => []));
         this.passes.push(false);
+        this.usesCel.push(s.filter !== null || s.numeric.some((v) => v.expr) || s.distinct.some((v) => v.expr));
         id++;
       }
     }
@@ -58,14 +61,13 @@ export class SetRuntime {
     if (!targets) return;
     if (counted) this.counters.applied++;
     let vars: Record<string, unknown> | undefined;
+    const owner = (id: string): string | undefined => links.owner(id);
     for (const { entity, streams } of targets) {
-      entity.keys.get(event.type)!(event.data, (id) => links.owner(id), this.keys);
+      entity.keys.get(event.type)!(event.data, owner, this.keys);
       if (this.keys.length === 0) continue;
       const base = this.streamBase[entity.index];
       for (const s of streams) {
-        if ((s.filter || s.numeric.some((v) => v.expr) || s.distinct.some((v) => v.expr)) && !vars) {
-          vars = { data: event.data, eventType: event.type, time: event.time };
-        }
+        if (this.usesCel[base + s.index] && !vars) vars = { data: event.data, eventType: event.type, time: event.time };
         this.passes[base + s.index] = this.extract(s, base + s.index, event, vars);
       }
       for (const key of this.keys) this.applyKey(entity, streams, key, event.time, access);
@@ -139,6 +141,27 @@ export class SetRuntime {
       else if (v !== null && v !== undefined) out.push(v);
     } catch {
       this.counters.expressionErrors++;
+    }
+  }
+
+  /** Visits every (entity, key) that applying `event` updates (what a remote store must load first). */
+  touchedKeys(event: FeatureEvent, links: LoanLinks, visit: (entity: number, key: string) => void): void {
+    const owner = (id: string): string | undefined => links.owner(id);
+    for (const { entity } of this.plan.dispatch.get(event.type) ?? []) {
+      entity.keys.get(event.type)!(event.data, owner, this.keys);
+      for (const key of this.keys) visit(entity.index, key);
+    }
+  }
+
+  /** Visits every (entity, key) that reading `features` as of `event` looks at. */
+  readKeys(event: FeatureEvent, features: readonly WindowedFeature[], links: LoanLinks, visit: (entity: number, key: string) => void): void {
+    const owner = (id: string): string | undefined => links.owner(id);
+    const entities = new Set(features.map((f) => f.entity));
+    for (const e of entities) {
+      const extractor = this.plan.entities[e].keys.get(event.type);
+      if (!extractor) continue;
+      extractor(event.data, owner, this.keys);
+      for (const key of this.keys) visit(e, key);
     }
   }
 

@@ -160,6 +160,9 @@ function checkWindowed(f: FeatureSpec, agg: Exclude<Aggregation, 'ratio'>, path:
     problems.add(path, 'FEATURE_FIELD_UNUSED', `${agg} reads no field; remove "field"/"value"`);
   }
   if (hasValue) checkCel(f.value as string, agg === 'distinct_count' ? 'dyn' : 'double', `${path}.value`, problems);
+  if (hasValue && agg === 'distinct_count' && typeof window !== 'string' && window.kind === 'rows') {
+    problems.add(`${path}.value`, 'FEATURE_FIELD_INVALID', 'distinct_count over a rows window reads a field path, not a CEL value');
+  }
   if (hasField) checkField(f.field, events, agg, typeof window === 'string' ? undefined : window.kind, path, problems);
   if (typeof window !== 'string' && window.kind === 'lifetime' && agg === 'distinct_count') {
     problems.add(`${path}.window`, 'FEATURE_WINDOW_UNSUPPORTED', 'distinct_count needs a bounded window (time or rows)');

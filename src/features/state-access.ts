@@ -80,3 +80,31 @@ export class OverlayLoanLinks implements LoanLinks {
     this.own.set(loanId, owner);
   }
 }
+
+/** A map access that remembers which keys were created or changed (what a remote store must write back). */
+export class TrackingStateAccess extends MapStateAccess {
+  readonly changed = new Set<string>();
+
+  override set(entity: number, key: string, state: KeyState): void {
+    super.set(entity, key, state);
+    this.changed.add(`${entity}\u0000${key}`);
+  }
+
+  readonly dirty = (entity: number, key: string): void => {
+    this.changed.add(`${entity}\u0000${key}`);
+  };
+
+  /** Loads a state without marking it changed. */
+  load(entity: number, key: string, state: KeyState): void {
+    super.set(entity, key, state);
+  }
+
+  *changedStates(): Iterable<[number, string, KeyState]> {
+    for (const id of this.changed) {
+      const cut = id.indexOf('\u0000');
+      const entity = Number(id.slice(0, cut));
+      const key = id.slice(cut + 1);
+      yield [entity, key, this.get(entity, key)!];
+    }
+  }
+}

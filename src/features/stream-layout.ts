@@ -10,16 +10,16 @@ export interface LevelLayout {
 }
 
 export interface DistinctLayout {
-  /** Ring column holding the value's hash (single-valued fields read by rows windows), or -1. */
+  /** Ring column (index in an entry, time is column 0) holding a single-valued field's hash; -1 for multi-valued. */
   readonly ringColumn: number;
-  /** How far back the tracker must remember values (ms; 0 when only rows windows read it). */
+  /** How far back time windows need the field's values (ms; 0 when only rows windows read it). */
   readonly reach: number;
 }
 
 export interface StreamLayout {
   /** Numeric value slots per event. */
   readonly numFields: number;
-  /** Ring entry: [time, numeric values..., distinct hashes...]. */
+  /** Ring entry: [time, numeric values..., hashes of single-valued distinct fields...]. */
   readonly ringStride: number;
   /** Ring retention once the stream is bucketed (longest exact window). */
   readonly exactReach: number;
@@ -29,6 +29,11 @@ export interface StreamLayout {
   readonly maxRows: number;
   readonly levels: readonly LevelLayout[];
   readonly distinct: readonly DistinctLayout[];
+  /**
+   * Whether a busy key moves to bucket levels and distinct trackers. Until then (at most EXACT_MODE_EVENTS events
+   * in reach) every window, distinct counts of single-valued fields included, is answered from the ring.
+   */
+  readonly bucketable: boolean;
   readonly lifetime: boolean;
   /** Most events the ring holds (the set's maxEventsPerKey). */
   readonly maxEvents: number;

@@ -1,6 +1,7 @@
 // One key's state for one stream: a ring of recent raw events (exact windows, rows windows, and every window while
-// the key is sparse), bucket levels for long windows once the key is busy, distinct-value trackers and lifetime
-// totals. Events arrive with non-decreasing effective times (see set-runtime.ts), so every structure is append-only.
+// the key is sparse), and once the key is busy, bucket levels for long windows and distinct-value trackers; plus
+// lifetime totals. Events arrive with non-decreasing effective times (see set-runtime.ts), so all is append-only.
+// Plain number arrays, not typed arrays: most keys are tiny, and small typed arrays cost more memory than data.
 import {
   CELL_HEAD, EXACT_MODE_EVENTS, F_FIRST, F_LAST, F_MAX, F_MIN, F_N, F_SUM, FIELD_AGGS, cellStride,
   type StreamLayout,
@@ -8,31 +9,23 @@ import {
 import { DistinctTracker } from './distinct-tracker.js';
 
 export class BucketLevel {
-  constructor(public cells: Float64Array, public head = 0, public len = 0) {}
+  constructor(public cells: number[], public head = 0, public len = 0) {}
 }
 
 export class StreamState {
-  ring: Float64Array;
   head = 0;
   len = 0;
-  /** Long windows are answered from levels (true) or from the ring (false: the key is still sparse). */
+  /** Long windows and distinct counts come from levels and trackers (true) or from the ring (false). */
   bucketed = false;
   levels: BucketLevel[] | null = null;
   distinct: (DistinctTracker | null)[] | null = null;
-  life: Float64Array | null = null;
+  life: number[] | null = null;
 
-  constructor(ring: Float64Array) {
-    this.ring = ring;
-  }
+  /** ring: `capacity * ringStride` numbers, a circular buffer of entries. */
+  constructor(public ring: number[]) {}
 
   static create(layout: StreamLayout): StreamState {
-    return new StreamState(new Float64Array(2 * layout.ringStride));
-  }
-
-  /** Time of the i-th oldest ring entry. */
-  timeAt(layout: StreamLayout, i: number): number {
-    const cap = this.ring.length / layout.ringStride;
-    return this.ring[((this.head + i) % cap) * layout.ringStride];
+    return new StreamState(filled(layout.ringStride, 0));
   }
 
   /** Offset in `ring` of the i-th oldest entry. */
@@ -41,24 +34,41 @@ export class StreamState {
     return ((this.head + i) % cap) * layout.ringStride;
   }
 
+  /** Time of the i-th oldest ring entry. */
+  timeAt(layout: StreamLayout, i: number): number {
+    return this.ring[this.offsetAt(layout, i)];
+  }
+
   /**
-   * Applies one event at effective time t. `values` holds the numeric slots (NaN = absent) and then the ring's
-   * distinct hashes; `distinctHashes[d]` every hash of distinct field d.
+   * Applies one event at effective time t. `values` holds the numeric slots (NaN = absent) then the hashes of
+   * single-valued distinct fields (the ring's columns after time); `distinctHashes[d]` every hash of field d.
    */
   apply(layout: StreamLayout, t: number, values: Float64Array, distinctHashes: readonly (readonly number[])[]): void {
     this.pushRing(layout, t, values);
-    if (this.bucketed) this.addToLevels(layout, t, values);
-    if (layout.lifetime) this.addToLife(layout, t, values);
-    for (let d = 0; d < layout.distinct.length; d++) {
-      const reach = layout.distinct[d].reach;
-      const hashes = distinctHashes[d];
-      if (reach === 0 || hashes.length === 0) continue;
-      this.distinct ??= new Array(layout.distinct.length).fill(null);
-      const tracker = (this.distinct[d] ??= new DistinctTracker());
-      for (const h of hashes) tracker.add(h, t, t - reach);
+    if (this.bucketed) {
+      this.addToLevels(layout, t, values);
+      this.addToTrackers(layout, t, distinctHashes, true);
+    } else {
+      this.addToTrackers(layout, t, distinctHashes, false);
     }
+    if (layout.lifetime) this.addToLife(layout, t, values);
     this.pruneRing(layout, t);
-    if (!this.bucketed && layout.levels.length > 0 && this.len > EXACT_MODE_EVENTS) this.becomeBucketed(layout, t);
+    if (!this.bucketed && layout.bucketable && this.len > EXACT_MODE_EVENTS) this.becomeBucketed(layout, t);
+  }
+
+  /** Multi-valued distinct fields always keep a tracker; single-valued ones only once bucketed. */
+  private addToTrackers(layout: StreamLayout, t: number, hashes: readonly (readonly number[])[], all: boolean): void {
+    for (let d = 0; d < layout.distinct.length; d++) {
+      const { reach, ringColumn } = layout.distinct[d];
+      if (reach === 0 || (ringColumn >= 0 && !all) || hashes[d].length === 0) continue;
+      this.track(d, layout, hashes[d], t, reach);
+    }
+  }
+
+  private track(d: number, layout: StreamLayout, hashes: readonly number[], t: number, reach: number): void {
+    this.distinct ??= new Array<DistinctTracker | null>(layout.distinct.length).fill(null);
+    const tracker = (this.distinct[d] ??= new DistinctTracker());
+    for (const h of hashes) tracker.add(h, t, t - reach);
   }
 
   private pushRing(layout: StreamLayout, t: number, values: Float64Array): void {
@@ -66,8 +76,11 @@ export class StreamState {
     let cap = this.ring.length / stride;
     if (this.len === cap) {
       if (cap < layout.maxEvents) {
-        const grown = new Float64Array(Math.min(cap * 2, layout.maxEvents) * stride);
-        for (let i = 0; i < this.len; i++) grown.set(this.ring.subarray(this.offsetAt(layout, i), this.offsetAt(layout, i) + stride), i * stride);
+        const grown = filled(Math.min(cap * 2, layout.maxEvents) * stride, 0);
+        for (let i = 0; i < this.len; i++) {
+          const from = this.offsetAt(layout, i);
+          for (let k = 0; k < stride; k++) grown[i * stride + k] = this.ring[from + k];
+        }
         this.ring = grown;
         this.head = 0;
         cap = grown.length / stride;
@@ -84,8 +97,7 @@ export class StreamState {
   }
 
   private pruneRing(layout: StreamLayout, t: number): void {
-    const reach = this.bucketed || layout.levels.length === 0 ? layout.exactReach : layout.fullReach;
-    const cutoff = t - reach;
+    const cutoff = t - (this.bucketed || !layout.bucketable ? layout.exactReach : layout.fullReach);
     const cap = this.ring.length / layout.ringStride;
     while (this.len > layout.maxRows && this.ring[this.head * layout.ringStride] < cutoff) {
       this.head = (this.head + 1) % cap;
@@ -96,12 +108,20 @@ export class StreamState {
   private becomeBucketed(layout: StreamLayout, t: number): void {
     this.bucketed = true;
     const stride = cellStride(layout);
-    this.levels = layout.levels.map(() => new BucketLevel(new Float64Array(4 * stride)));
+    this.levels = layout.levels.map(() => new BucketLevel(filled(4 * stride, 0)));
     const values = new Float64Array(layout.ringStride - 1);
+    const one = [0];
     for (let i = 0; i < this.len; i++) {
       const at = this.offsetAt(layout, i);
       for (let k = 0; k < values.length; k++) values[k] = this.ring[at + 1 + k];
       this.addToLevels(layout, this.ring[at], values);
+      for (let d = 0; d < layout.distinct.length; d++) {
+        const { reach, ringColumn } = layout.distinct[d];
+        const h = ringColumn >= 0 ? this.ring[at + ringColumn] : NaN;
+        if (reach === 0 || h !== h) continue;
+        one[0] = h;
+        this.track(d, layout, one, this.ring[at], reach);
+      }
     }
     this.pruneRing(layout, t);
   }
@@ -123,10 +143,10 @@ export class StreamState {
       let at = level.len > 0 ? ((level.head + level.len - 1) % cap) * stride : -1;
       if (at < 0 || level.cells[at] !== index) {
         if (level.len === cap) {
-          const grown = new Float64Array(cap * 2 * stride);
+          const grown = filled(cap * 2 * stride, 0);
           for (let i = 0; i < level.len; i++) {
             const from = ((level.head + i) % cap) * stride;
-            grown.set(level.cells.subarray(from, from + stride), i * stride);
+            for (let k = 0; k < stride; k++) grown[i * stride + k] = level.cells[from + k];
           }
           level.cells = grown;
           level.head = 0;
@@ -142,14 +162,21 @@ export class StreamState {
 
   private addToLife(layout: StreamLayout, t: number, values: Float64Array): void {
     if (!this.life) {
-      this.life = new Float64Array(cellStride(layout));
+      this.life = filled(cellStride(layout), 0);
       initCell(this.life, 0, layout.numFields, 0, t);
     }
     addToCell(this.life, 0, layout.numFields, t, values);
   }
 }
 
-export function initCell(cells: Float64Array, at: number, numFields: number, index: number, t: number): void {
+/** A packed array of n copies of v (packed arrays of doubles are stored unboxed). */
+export function filled(n: number, v: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(v);
+  return a;
+}
+
+export function initCell(cells: number[], at: number, numFields: number, index: number, t: number): void {
   cells[at] = index;
   cells[at + 1] = 0;
   cells[at + 2] = t;
@@ -165,7 +192,7 @@ export function initCell(cells: Float64Array, at: number, numFields: number, ind
   }
 }
 
-function addToCell(cells: Float64Array, at: number, numFields: number, t: number, values: Float64Array): void {
+function addToCell(cells: number[], at: number, numFields: number, t: number, values: Float64Array): void {
   cells[at + 1] += 1;
   cells[at + 3] = t;
   for (let f = 0; f < numFields; f++) {

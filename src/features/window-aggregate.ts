@@ -83,7 +83,7 @@ function fromRing(query: WindowQuery, layout: StreamLayout, state: StreamState, 
 }
 
 function fromLevel(
-  query: WindowQuery, cells: Float64Array, head: number, cap: number, from: number, to: number, stride: number, q: number,
+  query: WindowQuery, cells: number[], head: number, cap: number, from: number, to: number, stride: number, q: number,
 ): number | null {
   if (query.aggregation === 'count') {
     let n = 0;
@@ -107,7 +107,7 @@ function fromLevel(
   return finish(query.aggregation, count, sum, min, max, first, last);
 }
 
-function fromCells(query: WindowQuery, cells: Float64Array, from: number, to: number, stride: number, q: number): number | null {
+function fromCells(query: WindowQuery, cells: number[], from: number, to: number, stride: number, q: number): number | null {
   return fromLevel(query, cells, 0, to, from, to, stride, q);
 }
 
@@ -130,18 +130,33 @@ function finish(agg: WindowedAggregation, count: number, sum: number, min: numbe
   }
 }
 
+const seenScratch: number[] = [];
+
 function distinctValue(query: WindowQuery, layout: StreamLayout, state: StreamState, q: number): number {
   const w = query.window;
-  if (w.kind === 'rows') {
-    const col = layout.distinct[query.slot].ringColumn;
+  const { ringColumn } = layout.distinct[query.slot];
+  if (w.kind === 'rows') return distinctInRing(layout, state, Math.max(0, state.len - w.rows), ringColumn);
+  if (w.kind !== 'time') return 0;
+  const lower = windowLowerBound(q, w.range, w.bucket);
+  if (ringColumn >= 0 && !state.bucketed) return distinctInRing(layout, state, firstAtOrAfter(layout, state, lower), ringColumn);
+  const tracker = state.distinct?.[query.slot];
+  return tracker ? tracker.count(lower) : 0;
+}
+
+function distinctInRing(layout: StreamLayout, state: StreamState, from: number, col: number): number {
+  if (state.len - from > 64) {
     const seen = new Set<number>();
-    for (let i = Math.max(0, state.len - w.rows); i < state.len; i++) {
+    for (let i = from; i < state.len; i++) {
       const h = state.ring[state.offsetAt(layout, i) + col];
       if (h === h) seen.add(h);
     }
     return seen.size;
   }
-  if (w.kind !== 'time') return 0;
-  const tracker = state.distinct?.[query.slot];
-  return tracker ? tracker.count(windowLowerBound(q, w.range, w.bucket)) : 0;
+  const seen = seenScratch;
+  seen.length = 0;
+  for (let i = from; i < state.len; i++) {
+    const h = state.ring[state.offsetAt(layout, i) + col];
+    if (h === h && !seen.includes(h)) seen.push(h);
+  }
+  return seen.length;
 }
