@@ -61,11 +61,12 @@ export function evaluateRequest(
   return out;
 }
 
-/** Values as of `event`, then the event applied for real (point-in-time backfill). */
+/** Values as of `event`, then the event applied for real (point-in-time backfill). `reuse`: an output array to fill. */
 export function evaluateAndApply(
   runtime: SetRuntime, request: RequestPlan, event: FeatureEvent, access: StateAccess, links: LoanLinks,
+  reuse?: FeatureValue[],
 ): FeatureValue[] {
-  const out = new Array<FeatureValue>(runtime.plan.features.length).fill(null);
+  const out = reuse ?? new Array<FeatureValue>(runtime.plan.features.length).fill(null);
   runtime.readWindowed(event, request.exclude, access, links, out);
   runtime.apply(event, access, links);
   runtime.readWindowed(event, request.include, access, links, out);
