@@ -5,6 +5,7 @@ import { BAD_FLAGS, Flag, NodeType, NODE_TYPE_NAMES, Relation } from './node-kin
 import { DEGREE_CATEGORIES, type DegreeCategory } from './feature-catalog.js';
 import { collectOwnLinks, type OwnLink } from './own-links.js';
 import { traverseTwoHops } from './khop-traversal.js';
+import type { IntScratchSet } from './int-scratch-set.js';
 import { communityOf, scoresOf } from './batch-lookup.js';
 import type { LinkSpec } from './event-links.js';
 import type { TenantGraph } from './tenant-graph.js';
@@ -46,9 +47,10 @@ export function computeGraphFeatures(
   out.blacklisted_identifiers = blacklistedIds;
   out.super_identifiers = superIds;
 
-  const walk = traverseTwoHops(store, person, own, nowMs, budget);
+  const walk = traverseTwoHops(store, person, own, nowMs, budget, graph.scratch);
   countLabels(out, '1hop', walk.hop1, flags);
   countLabels(out, '2hop', walk.hop2, flags);
+  closeTies(out, graph, walk.close);
   for (const what of ['persons', 'bad', 'blacklisted', 'defaulted', 'fraud']) {
     out[`${what}_within_2`] = (out[`${what}_1hop`] as number) + (out[`${what}_2hop`] as number);
   }
@@ -80,16 +82,37 @@ export function computeGraphFeatures(
   return out;
 }
 
+/** Persons tied closely (shared phone, device, card or address): their labels and their mean graph risk score. */
+function closeTies(out: FeatureValues, graph: TenantGraph, close: IntScratchSet): void {
+  const flags = graph.store.nodes.flags;
+  const risk = graph.batch?.scores.risk;
+  let bad = 0, good = 0, riskSum = 0, scored = 0;
+  for (let k = 0; k < close.size; k++) {
+    const q = close.list[k];
+    if (flags[q] & BAD_FLAGS) bad++;
+    else if (flags[q] & Flag.good) good++;
+    if (risk && q < risk.length) {
+      riskSum += risk[q];
+      scored++;
+    }
+  }
+  out.close_persons = close.size;
+  out.close_bad = bad;
+  out.close_good = good;
+  out.close_risk_mean = scored > 0 ? riskSum / scored : null;
+}
+
 function categoryOf(link: OwnLink): DegreeCategory {
   if (link.relation === Relation.contact || link.relation === Relation.emergencyContact) return 'contact';
   return NODE_TYPE_NAMES[link.type] as DegreeCategory;
 }
 
-function countLabels(out: FeatureValues, hop: string, persons: Set<number>, flags: Uint8Array): void {
-  let bad = 0, blacklisted = 0, defaulted = 0, fraud = 0;
-  for (const q of persons) {
-    const f = flags[q];
+function countLabels(out: FeatureValues, hop: string, persons: IntScratchSet, flags: Uint8Array): void {
+  let bad = 0, blacklisted = 0, defaulted = 0, fraud = 0, good = 0;
+  for (let k = 0; k < persons.size; k++) {
+    const f = flags[persons.list[k]];
     if (f & BAD_FLAGS) bad++;
+    else if (f & Flag.good) good++;
     if (f & Flag.blacklisted) blacklisted++;
     if (f & Flag.defaulted) defaulted++;
     if (f & Flag.fraud) fraud++;
@@ -99,6 +122,7 @@ function countLabels(out: FeatureValues, hop: string, persons: Set<number>, flag
   out[`blacklisted_${hop}`] = blacklisted;
   out[`defaulted_${hop}`] = defaulted;
   out[`fraud_${hop}`] = fraud;
+  out[`good_${hop}`] = good;
   out[`bad_rate_${hop}`] = persons.size > 0 ? bad / persons.size : null;
 }
 

@@ -9,6 +9,7 @@ import { NodeTable } from './node-table.js';
 import { BAD_FLAGS, Flag, NodeType } from './node-kinds.js';
 import type { SuperNodeRule } from './super-node-rule.js';
 import type { BatchResult } from './batch-result.js';
+import { TraversalScratch } from './khop-traversal.js';
 
 /** Below this many edges a super-node appearing triggers an immediate component rebuild; above, the next batch. */
 const EAGER_COMPONENT_REBUILD_EDGES = 2_000_000;
@@ -22,6 +23,8 @@ export class TenantGraph {
   offset = 0;
   /** Events applied since the last batch run (the scheduler skips tenants with none). */
   changesSinceBatch = 0;
+  /** Reusable visit marks for feature reads (synchronous, so one per graph). */
+  readonly scratch = new TraversalScratch();
 
   constructor(rule: SuperNodeRule, nodes = new NodeTable(), loans = new Map<string, number>(), store?: AdjacencyStore) {
     this.store = store ?? new AdjacencyStore(nodes, rule);
