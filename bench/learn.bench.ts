@@ -7,11 +7,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel } from '../src/model/index.js';
-import { trainCox, trainGbdt, trainGbst, type Table } from '../src/learn/index.js';
-import { censoringSurvival, evaluateSurvival, type SurvivalPredictions } from '../src/learn/metrics/index.js';
-import { scoreBinary, scoreSurvival } from '../src/learn/report/index.js';
-import { trainScorecard } from '../src/learn/scorecard/index.js';
-import { createScorecardScorer } from '../src/model/scorecard-scorer.js';
+import {
+  censoringSurvival,
+  evaluateSurvival,
+  scoreBinary,
+  scoreSurvival,
+  trainCox,
+  trainGbdt,
+  trainGbst,
+  trainScorecard,
+  type SurvivalPredictions,
+} from '../src/learn/index.js';
 import { auc, ksStatistic } from '../src/stats/index.js';
 import { germanSplit, M2_COVARIATES, m2Split, taiwanSplit, writeBinaryCsv, writeSurvivalCsv, type BinarySplit } from './peers/bench-data.js';
 import { ensurePeerPackages, peerScript, runPeer, SYSTEM_PYTHON } from './peers/peer-runner.js';
@@ -143,7 +149,7 @@ function binaryBench(dir: string, s: BinarySplit, boost: { rounds: number; maxDe
   {
     const started = performance.now();
     const artifact = trainScorecard(s.train, { target: s.target, features: s.features }).artifact;
-    evaluate('scorecard (ours)', scoreBinary(createScorecardScorer(artifact), s.test), (performance.now() - started) / 1000);
+    evaluate('scorecard (ours)', scoreBinary(loadModel(artifact), s.test), (performance.now() - started) / 1000);
   }
   const trainCsv = join(dir, `${s.name}-train.csv`);
   const testCsv = join(dir, `${s.name}-test.csv`);

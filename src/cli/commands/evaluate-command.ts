@@ -3,9 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { RiskError } from '../../core/index.js';
-import { loadTableAsync } from '../../learn/index.js';
-// TODO(lead): import from learn/index.ts once it re-exports learn/report.
-import { evaluateModel, formatMetricsTable, loadModelFile, renderHtmlReport } from '../../learn/report/index.js';
+import { evaluateModel, formatMetricsTable, loadModelFile, loadTableAsync, renderHtmlReport } from '../../learn/index.js';
 
 interface EvaluateFlags {
   model: string;

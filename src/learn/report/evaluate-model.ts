@@ -2,9 +2,7 @@
 // time and event column, binary models (gbdt, scorecard) against a 0/1 target. The CLI and benchmarks call this.
 import { RiskError } from '../../core/index.js';
 import { readFileSync } from 'node:fs';
-import { FeatureEncoder, loadModel, registerScorer, scorerKinds, type ScoringModel } from '../../model/index.js';
-// TODO(lead): drop this import and the registration below once model/scorer-registry.ts lists 'scorecard'.
-import { createScorecardScorer } from '../../model/scorecard-scorer.js';
+import { FeatureEncoder, loadModel, type ScoringModel } from '../../model/index.js';
 import type { Table } from '../data/table.js';
 import { censoringSurvival, type SurvivalPredictions } from '../metrics/index.js';
 import { targetLabels } from '../scorecard/scorecard-spec.js';
@@ -28,7 +26,6 @@ const SURVIVAL_KINDS = new Set(['gbst', 'cox']);
 
 /** Reads a model artifact file and loads it (any registered kind, scorecards included). */
 export function loadModelFile(path: string): ScoringModel {
-  if (!scorerKinds().includes('scorecard')) registerScorer('scorecard', createScorecardScorer);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

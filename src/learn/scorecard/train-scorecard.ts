@@ -1,9 +1,13 @@
 // Trains a points scorecard: bin every candidate, keep those with enough information value, fit a logistic
 // regression on their WoE, drop variables whose coefficient has the wrong sign (refit), and scale to points.
 // Returns the 'scorecard' artifact (scored by model/ScorecardScorer) and the WoE/IV tables behind it.
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type FeatureInfo } from '../../model/index.js';
-// TODO(lead): import these from model/index.ts once it re-exports scorecard-scorer.ts (see the helper's report).
-import type { ScorecardArtifact, ScorecardVariable } from '../../model/scorecard-scorer.js';
+import {
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type FeatureInfo,
+  type ScorecardArtifact,
+  type ScorecardVariable,
+} from '../../model/index.js';
 import type { Table } from '../data/table.js';
 import { fitLogistic } from './logistic-regression.js';
 import { attributePoints, pointsScaling } from './points-scaling.js';

@@ -2,8 +2,7 @@
 // ordered by event rate), coarse classes by the chosen method, a separate bin for missing values, WoE and IV per bin.
 import { informationValue, quantileBins, binIndex, weightOfEvidence } from '../../stats/index.js';
 import type { Column } from '../data/table.js';
-// TODO(lead): import from model/index.ts once it re-exports scorecard-scorer.ts.
-import type { ScorecardBin } from '../../model/scorecard-scorer.js';
+import type { ScorecardBin } from '../../model/index.js';
 import { fineGroups, type BinGroup } from './bin-groups.js';
 import { coarseClasses, type BinningLimits, type BinningMethod } from './binning-methods.js';
 
