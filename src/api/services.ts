@@ -6,6 +6,7 @@ import type { DecisionService, FlowCatalog, ListService } from '../decision/inde
 import type { Ingestor } from '../ingest/index.js';
 import type { EventLog } from '../store/index.js';
 import type { GraphEngine } from '../graph/index.js';
+import type { FeatureService } from '../features/index.js';
 
 export interface ArgusServices {
   readonly clock: Clock;
@@ -15,6 +16,8 @@ export interface ArgusServices {
   readonly decision?: DecisionServices;
   /** The relationship graph (routes: /v1/graph/...). */
   readonly graph?: GraphEngine;
+  /** Feature specs and values (routes: /v1/features/..., /v1/feature-sets). */
+  readonly features?: FeatureService;
 }
 
 export interface DecisionServices {

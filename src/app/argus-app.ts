@@ -12,6 +12,7 @@ import type { ArgusConfig } from './config.js';
 import { loadPiiSecret } from './pii-secret.js';
 import { openDecisionEngine, type DecisionEngine } from './decision-wiring.js';
 import { openGraphEngine } from './graph-wiring.js';
+import { openFeatureEngine } from './feature-wiring.js';
 
 export interface ArgusApp {
   readonly config: ArgusConfig;
@@ -35,11 +36,12 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
   const hasher = new KeyedHasher(loadPiiSecret(config.dataDir, config.piiSecret));
   const ingestor = new Ingestor(eventLog, hasher);
   const graph = openGraphEngine({ dataDir: config.dataDir, clock, hasher, eventLog, ingestor });
+  const features = openFeatureEngine({ dataDir: config.dataDir, clock, hasher, eventLog, ingestor });
   const decision = openDecisionEngine({
     dataDir: config.dataDir, clock, random: overrides.random ?? new Random(randomBytes(16).toString('hex')), hasher, ingestor,
-    features: overrides.features, graph: overrides.graph ?? graph.engine,
+    features: overrides.features ?? features.engine, graph: overrides.graph ?? graph.engine,
   });
-  const services: ArgusServices = { clock, eventLog, ingestor, decision, graph: graph.engine };
+  const services: ArgusServices = { clock, eventLog, ingestor, decision, graph: graph.engine, features: features.service };
   const api = buildApi(services, { apiKeys: config.apiKeys, bodyLimit: config.bodyLimit });
   return {
     config,
@@ -51,6 +53,7 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
       await decision.close();
       graph.close();
       graph.engine.snapshot();
+      features.close();
       await eventLog.close();
     },
   };

@@ -1,6 +1,6 @@
 // Where each entity's key sits in each event type. Applicant keys of loan events are found through the loan link
 // (loan.booked ties loanId to the applicant); list.changed names its entity type. An event may hold several keys of
-// one entity (contacts); every one is updated. Employer names are not personal data and are keyed lower-cased.
+// one entity (contacts); every one is updated. Employer names are keyed lower-cased.
 import type { EntityKind } from './feature-spec.js';
 import { compilePath, type PathReader } from './field-path.js';
 
@@ -46,6 +46,9 @@ export const ENTITY_KEY_SOURCES: Readonly<Record<EntityKind, Readonly<Record<str
   employer: { 'application.submitted': ['employer'] },
   contact: { 'application.submitted': ['contacts[].phone', 'emergencyContacts[].phone'] },
 };
+
+/** Entities whose keys ingest stores as keyed hashes ("h:..."); device fingerprints and employer names are not PII. */
+export const HASHED_ENTITIES: ReadonlySet<string> = new Set(['applicant', 'phone', 'ip', 'ip24', 'card', 'address', 'contact']);
 
 /** Event types in which `entity` has a key. */
 export function eventTypesWithKey(entity: EntityKind): string[] {

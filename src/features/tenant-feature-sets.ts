@@ -43,6 +43,7 @@ export class TenantFeatureSets {
   readonly links = new MapLoanLinks();
   readonly slots = new Map<string, SetSlot>();
   private readonly owners = new Map<string, SetSlot>();
+  private names: string[] | undefined;
   /** Newest event time seen (for evicting idle keys). */
   maxTime = -Infinity;
 
@@ -63,6 +64,7 @@ export class TenantFeatureSets {
       });
     }
     this.remove(name);
+    this.names = undefined;
     const slot = new SetSlot(plan);
     this.slots.set(name, slot);
     for (const f of plan.spec.features) this.owners.set(f.name, slot);
@@ -74,6 +76,7 @@ export class TenantFeatureSets {
     if (!slot) return false;
     for (const f of slot.plan.spec.features) if (this.owners.get(f.name) === slot) this.owners.delete(f.name);
     this.slots.delete(name);
+    this.names = undefined;
     return true;
   }
 
@@ -81,7 +84,8 @@ export class TenantFeatureSets {
     return this.owners.get(feature);
   }
 
-  featureNames(): string[] {
-    return [...this.owners.keys()];
+  /** The same array until the sets change (the decision engine uses it as a cache key). */
+  featureNames(): readonly string[] {
+    return (this.names ??= [...this.owners.keys()]);
   }
 }

@@ -8,12 +8,14 @@ import { registerFlowRoutes } from './flow-routes.js';
 import { registerListRoutes } from './list-routes.js';
 import { registerOpenApiRoutes } from './openapi-routes.js';
 import { registerGraphRoutes } from './graph-routes.js';
+import { registerFeatureRoutes } from './feature-routes.js';
 
 export function registerRoutes(app: FastifyInstance, services: ArgusServices): void {
   registerHealthRoutes(app, services);
   registerEventRoutes(app, services);
   registerOpenApiRoutes(app);
   if (services.graph) registerGraphRoutes(app, services.graph);
+  if (services.features) registerFeatureRoutes(app, services.features);
   if (services.decision) {
     registerDecisionRoutes(app, services.decision);
     registerFlowRoutes(app, services.decision);
