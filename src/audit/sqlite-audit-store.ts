@@ -1,12 +1,16 @@
-// Audit records on SQLite (WAL). Writes are batched off the response path: records queue in memory and are written
-// in one transaction every `flushMs` (default 50 ms) or every `maxBatch` records, whichever comes first. Guarantee:
-// a record survives a process crash once flushed (within flushMs of the decision); synchronous=NORMAL means the last
-// flushes before a power loss may be lost (the decided event itself is in the fsynced event log).
+// Audit records on SQLite (WAL). Writes are batched off the response path: records are masked and serialised when
+// decided, queued, and handed every `flushMs` (default 50 ms) or `maxBatch` records to a writer thread that writes
+// each batch in one transaction. Guarantee: a record survives a process crash once its batch is written (normally
+// within flushMs plus a few ms of the decision); synchronous=NORMAL means the last batches before a power loss may
+// be lost (the decided application itself is in the fsynced event log). ':memory:' stores write in-thread.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { RiskError } from '../core/index.js';
 import type { DecisionRecord } from '../decision/index.js';
+import { createRequire } from 'node:module';
+import { AUDIT_INSERT, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_SOURCE, openAuditTable, type AuditRow } from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
 import { IdentifierMasker } from './identifier-masking.js';
 
@@ -17,12 +21,18 @@ export interface AuditStoreOptions {
 
 export class SqliteAuditStore implements AuditStore {
   private readonly db: Database.Database;
-  private queue: DecisionRecord[] = [];
-  private readonly pending = new Map<string, DecisionRecord>();
+  private queue: AuditRow[] = [];
+  private readonly pending = new Map<string, AuditRow>();
   private timer: NodeJS.Timeout | null = null;
   private readonly flushMs: number;
   private readonly maxBatch: number;
-  private readonly writeBatch: (records: readonly DecisionRecord[]) => void;
+  private readonly writeHere: (rows: readonly AuditRow[]) => void;
+  private writer: Worker | null;
+  private readonly written: Int32Array;
+  private sent = 0;
+  private closing = false;
+  /** Batches handed to the writer and not yet confirmed written, by sequence number. */
+  private readonly inflight = new Map<number, AuditRow[]>();
 
   constructor(path: string, options: AuditStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -31,55 +41,78 @@ export class SqliteAuditStore implements AuditStore {
     } catch (err) {
       throw new RiskError('AUDIT_STORE_UNAVAILABLE', `cannot open the audit store at ${path}: ${(err as Error).message}`, { path });
     }
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS decisions (
-        tenant TEXT NOT NULL, id TEXT NOT NULL, time INTEGER NOT NULL, flow_id TEXT NOT NULL, flow_version INTEGER NOT NULL,
-        variant TEXT NOT NULL, shadow_of TEXT, outcome TEXT NOT NULL, application_id TEXT NOT NULL, body TEXT NOT NULL,
-        PRIMARY KEY (tenant, id)
-      );
-      CREATE INDEX IF NOT EXISTS decisions_time ON decisions (tenant, time);
-      CREATE INDEX IF NOT EXISTS decisions_shadow ON decisions (tenant, shadow_of) WHERE shadow_of IS NOT NULL;
-    `);
+    const writeHere = openAuditTable(this.db);
     this.flushMs = options.flushMs ?? 50;
     this.maxBatch = options.maxBatch ?? 1000;
-    const insert = this.db.prepare(`INSERT OR REPLACE INTO decisions
-      (tenant, id, time, flow_id, flow_version, variant, shadow_of, outcome, application_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.writeBatch = this.db.transaction((records: readonly DecisionRecord[]) => {
-      for (const r of records) {
-        insert.run(r.tenant, r.decisionId, r.time, r.flow.id, r.flow.version, r.variant, r.shadowOf, r.result.outcome, r.event.applicationId, JSON.stringify(r));
-      }
-    });
+    const shared = new SharedArrayBuffer(4);
+    this.written = new Int32Array(shared);
+    this.writeHere = writeHere;
+    this.writer = null;
+    if (path !== ':memory:') {
+      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      const writer = new Worker(AUDIT_WRITER_SOURCE, {
+        eval: true,
+        workerData: { path, done: shared, driver, pragmas: AUDIT_PRAGMAS, schema: AUDIT_SCHEMA, insert: AUDIT_INSERT },
+      });
+      writer.on('message', (m: { error?: string }) => {
+        if (m.error) console.error(`audit writer: a batch failed: ${m.error}`);
+      });
+      // If the thread dies, records are written here instead: slower, never lost.
+      const fallBack = (): void => {
+        if (this.writer !== writer) return;
+        this.writer = null;
+        const done = Atomics.load(this.written, 0);
+        for (const [seq, rows] of this.inflight) if (seq > done) this.writeHere(rows);
+        this.inflight.clear();
+      };
+      writer.on('error', (err) => {
+        console.error(`audit writer thread failed (${err.message}); writing in the main thread`);
+        fallBack();
+      });
+      writer.on('exit', () => {
+        if (!this.closing) fallBack();
+      });
+      writer.unref();
+      this.writer = writer;
+    }
   }
 
   record(record: DecisionRecord): void {
-    const masked = new IdentifierMasker().mask(record);
-    this.queue.push(masked);
-    this.pending.set(`${record.tenant}|${record.decisionId}`, masked);
-    if (this.queue.length >= this.maxBatch) this.flush();
+    // Identifiers can only be in the application data, list lookups, and values a flow exposes or traces; those
+    // parts are masked (one token map for the record) and the rest is serialised as is (JSON's fast path).
+    const masker = new IdentifierMasker();
+    const { inputs, result } = record;
+    const body = JSON.stringify({
+      ...record,
+      inputs: { ...inputs, data: masker.mask(inputs.data), lists: masker.mask(inputs.lists) },
+      result: {
+        ...result,
+        variables: masker.mask(result.variables),
+        ...(result.trace ? { trace: masker.mask(result.trace) } : {}),
+        ...(result.error ? { error: masker.mask(result.error) } : {}),
+      },
+    });
+    const row: AuditRow = [record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant,
+      record.shadowOf, result.outcome, record.event.applicationId, body];
+    this.queue.push(row);
+    this.pending.set(`${record.tenant}|${record.decisionId}`, row);
+    if (this.queue.length >= this.maxBatch) this.send();
     else if (this.timer === null) {
-      this.timer = setTimeout(() => this.flush(), this.flushMs);
+      this.timer = setTimeout(() => this.send(), this.flushMs);
       this.timer.unref?.();
     }
   }
 
+  /** Writes everything queued and waits until it is written. */
   flush(): void {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    if (this.queue.length === 0) return;
-    const batch = this.queue;
-    this.queue = [];
-    this.writeBatch(batch);
-    for (const r of batch) this.pending.delete(`${r.tenant}|${r.decisionId}`);
+    this.send();
+    while (this.writer && Atomics.load(this.written, 0) < this.sent) Atomics.wait(this.written, 0, Atomics.load(this.written, 0), 100);
   }
 
   get(tenant: string, decisionId: string): DecisionRecord | undefined {
     const queued = this.pending.get(`${tenant}|${decisionId}`);
-    if (queued) return queued;
+    if (queued) return JSON.parse(queued[9]) as DecisionRecord;
+    this.flush();
     const row = this.db.prepare('SELECT body FROM decisions WHERE tenant = ? AND id = ?').get(tenant, decisionId) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as DecisionRecord) : undefined;
   }
@@ -106,6 +139,35 @@ export class SqliteAuditStore implements AuditStore {
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.flush();
+    const writer = this.writer;
+    this.closing = true;
+    if (writer) {
+      const exited = new Promise((resolve) => writer.once('exit', resolve));
+      writer.ref();
+      writer.postMessage({ close: true });
+      await exited;
+    }
     this.db.close();
+  }
+
+  /** Hands the queue to the writer (or writes it here for ':memory:'). */
+  private send(): void {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    if (this.writer) {
+      const seq = ++this.sent;
+      const done = Atomics.load(this.written, 0);
+      for (const old of this.inflight.keys()) if (old <= done) this.inflight.delete(old);
+      this.inflight.set(seq, batch);
+      this.writer.postMessage({ seq, rows: batch });
+    } else {
+      this.writeHere(batch);
+    }
+    for (const row of batch) this.pending.delete(`${row[0]}|${row[1]}`);
   }
 }

@@ -37,6 +37,7 @@ interface Prepared {
   readonly parsed?: ParsedCel;
   readonly env?: Environment;
   readonly identifiers: readonly string[];
+  readonly conditional?: boolean;
   /** Problems found before type checking (source size, syntax, sandbox). */
   readonly problems: ExpressionProblem[];
 }
@@ -75,7 +76,7 @@ export class ExpressionEngine {
     const type = checked.type ?? 'dyn';
     const mismatch = resultTypeProblem(type, options.expect);
     if (mismatch) throw riskErrorFromProblem(mismatch, source);
-    return this.build(source, parsed, type, prepared.identifiers, declarations, options.expect);
+    return this.build(source, parsed, type, prepared.identifiers, prepared.conditional === true, declarations, options.expect);
   }
 
   /** Collects every problem it can: size and syntax (which stop the check), sandbox, all undefined variables, types. */
@@ -126,7 +127,7 @@ export class ExpressionEngine {
       return { identifiers: [], problems: [problemFromCel(err)] };
     }
     const guard = guardAst(parsed.ast, this.limits);
-    return { parsed, env, identifiers: guard.identifiers, problems: guard.problems };
+    return { parsed, env, identifiers: guard.identifiers, conditional: guard.conditional, problems: guard.problems };
   }
 
   private environmentFor(declarations: Declarations | undefined): Environment {
@@ -145,7 +146,7 @@ export class ExpressionEngine {
   }
 
   private build(
-    source: string, parsed: ParsedCel, type: CelType, identifiers: readonly string[],
+    source: string, parsed: ParsedCel, type: CelType, identifiers: readonly string[], conditional: boolean,
     declarations: Declarations | undefined, expect: CelType | undefined,
   ): CompiledExpression {
     const variables = declaredOnly(identifiers, declarations);
@@ -167,7 +168,16 @@ export class ExpressionEngine {
       if (checkResult) checkResult(value);
       return value;
     };
-    return Object.freeze({ source, type, variables, evaluate });
+    // Throwing is costly (cel-js builds an error, we build another): a missing strict read is found without it.
+    const strict = conditional ? [] : variables.filter((v) => declarations?.[v] !== undefined && declarations[v] !== 'dyn');
+    const missingIn = (input: Readonly<Record<string, unknown>>): string | undefined => {
+      for (let i = 0; i < strict.length; i++) {
+        const v = input[strict[i]];
+        if (v === null || v === undefined) return strict[i];
+      }
+      return undefined;
+    };
+    return Object.freeze({ source, type, variables, evaluate, missingIn });
   }
 }
 

@@ -47,6 +47,12 @@ export interface CompiledExpression {
    * variable is null or absent, EXPRESSION_EVAL_FAILED on a runtime error.
    */
   evaluate(variables: Readonly<Record<string, unknown>>): unknown;
+  /**
+   * A cheap pre-check: the name of a variable the expression reads unconditionally that is null or absent (so
+   * evaluate would throw EXPRESSION_VARIABLE_MISSING for it), or undefined. For expressions that read variables
+   * conditionally (&&, ||, ?:, macros, present/value_or) it always answers undefined: evaluate to find out.
+   */
+  missingIn(variables: Readonly<Record<string, unknown>>): string | undefined;
 }
 
 /** One authoring problem; `start`/`end` are character offsets into the source when known. */

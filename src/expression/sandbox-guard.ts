@@ -25,7 +25,15 @@ export interface GuardResult {
   readonly problems: ExpressionProblem[];
   /** Free identifiers in first-use order (iteration and bind variables excluded). */
   readonly identifiers: string[];
+  /**
+   * Whether some identifier may be read conditionally (behind &&, ||, ?:, a macro, present/value_or/has): then a
+   * missing variable does not necessarily make the expression fail, and only evaluating tells.
+   */
+  readonly conditional: boolean;
 }
+
+const CONDITIONAL_OPS = new Set(['||', '&&', '?:']);
+const CONDITIONAL_CALLS = new Set(['present', 'value_or', 'has']);
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as Node).op === 'string' && 'args' in value;
@@ -35,6 +43,7 @@ export function guardAst(root: unknown, limits: ExpressionLimits): GuardResult {
   const problems: ExpressionProblem[] = [];
   const identifiers: string[] = [];
   const seen = new Set<string>();
+  let conditional = false;
 
   const forbid = (node: Node, name: string): void => {
     problems.push({
@@ -61,6 +70,7 @@ export function guardAst(root: unknown, limits: ExpressionLimits): GuardResult {
     }
     if (!isNode(value)) return;
     const node = value;
+    if (CONDITIONAL_OPS.has(node.op)) conditional = true;
     switch (node.op) {
       case 'id': {
         const name = node.args as string;
@@ -103,6 +113,7 @@ export function guardAst(root: unknown, limits: ExpressionLimits): GuardResult {
       case 'rcall': {
         const [name, receiver, args] = node.args as [string, unknown, unknown[]];
         const isBind = name === 'bind' && isNode(receiver) && receiver.op === 'id' && receiver.args === 'cel';
+        if (isBind || SCOPED_MACROS.has(name)) conditional = true;
         if ((isBind || SCOPED_MACROS.has(name)) && args.length >= 2 && isNode(args[0]) && args[0].op === 'id') {
           walkScoped(node, name, isBind, receiver, args, scope, nesting);
           return;
@@ -114,6 +125,7 @@ export function guardAst(root: unknown, limits: ExpressionLimits): GuardResult {
       }
       case 'call': {
         const [name, args] = node.args as [string, unknown[]];
+        if (CONDITIONAL_CALLS.has(name)) conditional = true;
         if (name === 'matches') checkPattern(node, args[1]);
         walk(args, scope, nesting);
         return;
@@ -154,5 +166,5 @@ export function guardAst(root: unknown, limits: ExpressionLimits): GuardResult {
   };
 
   walk(root, [], 0);
-  return { problems, identifiers };
+  return { problems, identifiers, conditional };
 }

@@ -48,6 +48,8 @@ export interface ReadValue {
 
 /** Evaluates a value source; a missing variable yields null plus its name (the caller applies its policy). */
 export function readValue(expr: CompiledExpression, state: DecisionState): ReadValue {
+  const absent = expr.missingIn(state.vars);
+  if (absent !== undefined) return { value: null, missing: absent };
   try {
     const value = expr.evaluate(state.vars);
     return value === undefined ? { value: null } : { value };

@@ -43,12 +43,16 @@ export function compileRuleSet(node: RuleSetNode, ctx: CompileContext): NodeRunn
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
       let hit: boolean;
-      try {
-        hit = rule.when.evaluate(state.vars) as boolean;
-      } catch (err) {
-        const variable = missingVariable(err);
-        if (variable === undefined) throw withItem(err, rule.id);
-        hit = applyMissing(state, rule.onMissing, id, rule.id, variable);
+      const absent = rule.when.missingIn(state.vars);
+      if (absent !== undefined) hit = applyMissing(state, rule.onMissing, id, rule.id, absent);
+      else {
+        try {
+          hit = rule.when.evaluate(state.vars) as boolean;
+        } catch (err) {
+          const variable = missingVariable(err);
+          if (variable === undefined) throw withItem(err, rule.id);
+          hit = applyMissing(state, rule.onMissing, id, rule.id, variable);
+        }
       }
       if (!hit) continue;
       try {

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DecisionRecord } from '../decision/index.js';
+import { SqliteAuditStore } from './sqlite-audit-store.js';
+
+function record(n: number, extra: Partial<DecisionRecord> = {}): DecisionRecord {
+  return {
+    decisionId: `dec_${String(n).padStart(4, '0')}`, tenant: 't', time: 1_700_000_000_000 + n, slot: 'loans', variant: 'champion',
+    releaseId: null, shadowOf: null, flow: { id: 'loans', version: 1 }, models: {},
+    event: { id: `e${n}`, time: '2025-01-01T00:00:00Z', applicationId: `app-${n}` },
+    inputs: {
+      data: { applicant: { phone: 'h:phoneAAAAAAAAAAAAAAAA', idNumber: 'h:idBBBBBBBBBBBBBBBBBBB' }, contacts: [{ phone: 'h:phoneAAAAAAAAAAAAAAAA' }] },
+      features: { 'applicant.applications.30d': n }, graph: {},
+      lists: { 'phone|h:phoneAAAAAAAAAAAAAAAA': [{ list: 'black', reason: 'fraud', source: 'ops' }] },
+    },
+    result: { outcome: 'reject', creditLimit: null, price: null, term: null, reasons: [], tags: [], variables: { who: 'h:idBBBBBBBBBBBBBBBBBBB' }, missing: [] },
+    latencyMs: 0.1,
+    ...extra,
+  };
+}
+
+test('records are written by the writer thread, masked consistently within a record, and read back', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-audit-'));
+  const store = new SqliteAuditStore(join(dir, 'audit.db'), { flushMs: 5, maxBatch: 7 });
+  for (let n = 1; n <= 20; n++) store.record(record(n, n === 20 ? { shadowOf: 'dec_0019', variant: 'shadow' } : {}));
+  store.flush();
+  const one = store.get('t', 'dec_0003')!;
+  const phone = (one.inputs.data as { applicant: { phone: string } }).applicant.phone;
+  assert.match(phone, /^h:~\d+$/);
+  assert.equal((one.inputs.data as { contacts: { phone: string }[] }).contacts[0].phone, phone, 'equal identifiers, equal tokens');
+  assert.deepEqual(Object.keys(one.inputs.lists), [`phone|${phone}`], 'list lookup keys use the same tokens');
+  assert.notEqual(one.result.variables.who, phone);
+  assert.ok(!JSON.stringify(one).includes('AAAAAAAA') && !JSON.stringify(one).includes('BBBBBBBB'));
+  assert.equal(store.list('t').length, 19, 'shadows are left out by default');
+  assert.equal(store.list('t', { shadows: true }).length, 20);
+  assert.deepEqual(store.shadowsOf('t', 'dec_0019').map((r) => r.decisionId), ['dec_0020']);
+  assert.equal(store.get('other', 'dec_0003'), undefined, 'tenants are separate');
+  await store.close();
+  // Durable: a new store over the same file sees everything.
+  const again = new SqliteAuditStore(join(dir, 'audit.db'));
+  assert.equal(again.list('t', { shadows: true }).length, 20);
+  await again.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a record is readable before its batch is written', async () => {
+  const store = new SqliteAuditStore(':memory:', { flushMs: 60_000 });
+  store.record(record(1));
+  assert.equal(store.get('t', 'dec_0001')?.event.applicationId, 'app-1');
+  await store.close();
+});
