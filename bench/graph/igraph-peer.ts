@@ -15,9 +15,12 @@ export interface IgraphTimes {
   readonly igraph_version: string;
   readonly load_s: number;
   readonly pagerank_s: number;
+  readonly pagerank_cpu_s: number;
   readonly components_s: number;
+  readonly components_cpu_s: number;
   readonly components: number;
   readonly communities_s: number;
+  readonly communities_cpu_s: number;
   readonly communities: number;
   readonly modularity: number;
   /** igraph's PageRank vector, to measure how far ours is from it. */

@@ -26,6 +26,8 @@ export interface Traversal {
   /** Earliest first-seen of any link into each own identifier (by index in the own-links list). */
   readonly identifierFirstMs: Float64Array;
   readonly truncated: boolean;
+  /** Edge visits spent (at most the budget). */
+  readonly visits: number;
 }
 
 /** Reusable scratch for one reader (reads are synchronous, so one per graph is enough). */
@@ -110,7 +112,7 @@ export function traverseTwoHops(
     if (age <= 7 * DAY_MS) joined7d++;
     if (age <= DAY_MS) joined1d++;
   }
-  return { hop1, close, hop2, joined1d, joined7d, joined30d, identifierFirstMs, truncated: left <= 0 };
+  return { hop1, close, hop2, joined1d, joined7d, joined30d, identifierFirstMs, truncated: left <= 0, visits: budget - left };
 }
 
 function grownFloat(a: Float64Array, capacity: number): Float64Array {

@@ -6,6 +6,7 @@
 
 import { RiskError } from '../core/index.js';
 import type { CsrGraph } from './csr-graph.js';
+import { sweepRange, type SweepArrays, type SweepTotals } from './pagerank-sweep.js';
 
 export interface PageRankOptions {
   /** Probability of following an edge; 1 - damping is the restart probability. */
@@ -26,97 +27,64 @@ export interface PageRankResult {
 }
 
 export function pageRank(graph: CsrGraph, options: PageRankOptions = {}): PageRankResult {
+  if (graph.n === 0) return { ranks: new Float64Array(0), iterations: 0, error: 0 };
+  const setup = preparePageRank(graph, options, (n) => new Float64Array(n));
+  const totals: SweepTotals = { mass: 0, dangling: setup.dangling };
+  let iterations = 0;
+  let error = 1;
+  while (iterations < setup.maxIterations && error >= setup.tolerance) {
+    sweepRange(setup.arrays, graph.n, 0, graph.n, setup.damping, totals.dangling, totals);
+    error = 1 - totals.mass;
+    iterations++;
+  }
+  return finishPageRank(graph, setup.arrays, iterations, error);
+}
+
+export interface PageRankSetup {
+  readonly arrays: SweepArrays;
+  readonly damping: number;
+  readonly tolerance: number;
+  readonly maxIterations: number;
+  /** Mass of the isolated nodes in the starting vector. */
+  readonly dangling: number;
+}
+
+/** Checks options and builds the starting vector x0 = (1 - d) * restart, from below the solution. */
+export function preparePageRank(graph: CsrGraph, options: PageRankOptions, allocate: (n: number) => Float64Array): PageRankSetup {
   const { n, offsets } = graph;
-  const d = options.damping ?? 0.85;
-  const tolerance = options.tolerance ?? 1e-10;
-  const maxIterations = options.maxIterations ?? 1000;
-  if (!(d >= 0 && d < 1)) throw new RiskError('GRAPH_DAMPING_INVALID', 'damping must be in [0, 1)', { damping: d });
-  if (n === 0) return { ranks: new Float64Array(0), iterations: 0, error: 0 };
-  const restart = normalisedRestart(n, options.restart ?? null);
-  // share[v] = x[v] / degree(v): what v passes to each neighbour (x[v] itself for an isolated node).
-  const share = new Float64Array(n);
-  const invDegree = new Float64Array(n);
+  const damping = options.damping ?? 0.85;
+  if (!(damping >= 0 && damping < 1)) throw new RiskError('GRAPH_DAMPING_INVALID', 'damping must be in [0, 1)', { damping });
+  const restart = normalisedRestart(n, options.restart ?? null, allocate);
+  const share = allocate(n);
+  const invDegree = allocate(n);
   let dangling = 0;
   for (let v = 0; v < n; v++) {
     const deg = offsets[v + 1] - offsets[v];
-    const x0 = (1 - d) * (restart ? restart[v] : 1 / n);
+    const x0 = (1 - damping) * (restart ? restart[v] : 1 / n);
     invDegree[v] = deg > 0 ? 1 / deg : 0;
     share[v] = deg > 0 ? x0 / deg : x0;
     if (deg === 0) dangling += x0;
   }
-  let iterations = 0;
-  let error = 1;
-  while (iterations < maxIterations && error >= tolerance) {
-    const swept = restart
-      ? sweepPersonalized(graph, share, invDegree, d, dangling, restart)
-      : sweepUniform(graph, share, invDegree, d, dangling);
-    dangling = swept.dangling;
-    error = 1 - swept.mass;
-    iterations++;
-  }
-  const ranks = share;
+  return {
+    arrays: { offsets, targets: graph.targets, share, invDegree, restart }, damping,
+    tolerance: options.tolerance ?? 1e-10, maxIterations: options.maxIterations ?? 1000, dangling,
+  };
+}
+
+/** Turns shares back into ranks summing to 1. */
+export function finishPageRank(graph: CsrGraph, arrays: SweepArrays, iterations: number, error: number): PageRankResult {
+  const { n, offsets } = graph;
+  const ranks = new Float64Array(n);
   let total = 0;
   for (let v = 0; v < n; v++) {
-    if (invDegree[v] > 0) ranks[v] *= offsets[v + 1] - offsets[v];
+    ranks[v] = arrays.invDegree[v] > 0 ? arrays.share[v] * (offsets[v + 1] - offsets[v]) : arrays.share[v];
     total += ranks[v];
   }
   for (let v = 0; v < n; v++) ranks[v] /= total;
   return { ranks, iterations, error: Math.max(0, error) };
 }
 
-interface Sweep {
-  mass: number;
-  dangling: number;
-}
-
-// Two copies of the sweep so that the uniform case reads no restart array in the hot loop.
-function sweepUniform(graph: CsrGraph, share: Float64Array, invDegree: Float64Array, d: number, dangling: number): Sweep {
-  const { n, offsets, targets } = graph;
-  const base = ((1 - d) + d * dangling) / n;
-  let mass = 0;
-  let nextDangling = 0;
-  for (let v = 0; v < n; v++) {
-    let sum = 0;
-    const end = offsets[v + 1];
-    for (let p = offsets[v]; p < end; p++) sum += share[targets[p]];
-    const value = base + d * sum;
-    mass += value;
-    const inv = invDegree[v];
-    if (inv > 0) {
-      share[v] = value * inv;
-    } else {
-      share[v] = value;
-      nextDangling += value;
-    }
-  }
-  return { mass, dangling: nextDangling };
-}
-
-function sweepPersonalized(
-  graph: CsrGraph, share: Float64Array, invDegree: Float64Array, d: number, dangling: number, restart: Float64Array,
-): Sweep {
-  const { n, offsets, targets } = graph;
-  const restartWeight = (1 - d) + d * dangling;
-  let mass = 0;
-  let nextDangling = 0;
-  for (let v = 0; v < n; v++) {
-    let sum = 0;
-    const end = offsets[v + 1];
-    for (let p = offsets[v]; p < end; p++) sum += share[targets[p]];
-    const value = restartWeight * restart[v] + d * sum;
-    mass += value;
-    const inv = invDegree[v];
-    if (inv > 0) {
-      share[v] = value * inv;
-    } else {
-      share[v] = value;
-      nextDangling += value;
-    }
-  }
-  return { mass, dangling: nextDangling };
-}
-
-function normalisedRestart(n: number, restart: Float64Array | null): Float64Array | null {
+function normalisedRestart(n: number, restart: Float64Array | null, allocate: (n: number) => Float64Array): Float64Array | null {
   if (restart === null) return null;
   if (restart.length !== n) {
     throw new RiskError('GRAPH_RESTART_INVALID', 'the restart vector must have one entry per node', { nodes: n, length: restart.length });
@@ -127,7 +95,7 @@ function normalisedRestart(n: number, restart: Float64Array | null): Float64Arra
     total += restart[v];
   }
   if (total === 0) throw new RiskError('GRAPH_RESTART_INVALID', 'the restart vector is all zero (no seeds)', {});
-  const out = new Float64Array(n);
+  const out = allocate(n);
   for (let v = 0; v < n; v++) out[v] = restart[v] / total;
   return out;
 }
