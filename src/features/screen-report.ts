@@ -12,7 +12,7 @@ export interface ScreenReportFile extends ScreenReport {
   readonly factory: FactorySpec;
 }
 
-const COLUMNS = ['rank', 'name', 'iv', 'ks', 'psi', 'missingRate', 'kept', 'correlatedWith', 'correlation'] as const;
+const COLUMNS = ['rank', 'name', 'iv', 'ks', 'psi', 'missingRate', 'kept', 'dropped', 'correlatedWith', 'correlation'] as const;
 
 export function writeScreenReport(report: ScreenReportFile, path: string): void {
   if (path.endsWith('.csv')) {
@@ -36,9 +36,10 @@ export function formatScreenTable(report: ScreenReport, top = 30): string {
   const head = `${'rank'.padStart(5)}  ${'variable'.padEnd(width)}  ${'IV'.padStart(8)}  ${'KS'.padStart(8)}  ${'PSI'.padStart(8)}  ${'missing'.padStart(8)}  kept`;
   const lines = rows.map((r: ScreenRow) =>
     `${String(r.rank).padStart(5)}  ${r.name.padEnd(width)}  ${num(r.iv)}  ${num(r.ks)}  ${num(r.psi)}  ${num(r.missingRate, 3)}  ` +
-    (r.kept ? 'yes' : r.correlatedWith ? `no (r=${r.correlation!.toFixed(2)} with ${r.correlatedWith})` : 'no'));
+    (r.kept ? 'yes' : r.correlatedWith ? `no (r=${r.correlation!.toFixed(2)} with ${r.correlatedWith})` : r.dropped ? `no (${r.dropped})` : 'no'));
   const summary = `${report.population} applications, ${report.labelled} labelled, ${report.bads} bad within ${report.horizonMonths} months; ` +
-    `PSI: before vs from ${report.splitTime}; ${report.variables.filter((v) => v.kept).length} kept at |r| <= ${report.maxCorrelation}`;
+    `PSI: before vs from ${report.splitTime}; ${report.variables.filter((v) => v.kept).length} kept ` +
+    `(|r| <= ${report.maxCorrelation}, missing <= ${report.maxMissing})`;
   return [summary, head, ...lines].join('\n');
 }
 

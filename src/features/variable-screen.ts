@@ -14,6 +14,8 @@ export interface ScreenOptions {
   readonly maxCorrelation?: number;
   /** How many variables to keep (default 100). */
   readonly keep?: number;
+  /** Variables missing on a larger share of applications are ranked but not kept (default 0.95). */
+  readonly maxMissing?: number;
   readonly bins?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -26,6 +28,8 @@ export interface ScreenRow {
   readonly ks: number;
   readonly psi: number;
   kept: boolean;
+  /** Why it was not kept: 'correlated', 'missing' (above maxMissing) or 'uninformative' (IV 0 or unknown). */
+  dropped?: 'correlated' | 'missing' | 'uninformative';
   correlatedWith?: string;
   correlation?: number;
 }
@@ -37,6 +41,7 @@ export interface ScreenReport {
   readonly horizonMonths: number;
   readonly splitTime: string;
   readonly maxCorrelation: number;
+  readonly maxMissing: number;
   readonly variables: ScreenRow[];
 }
 
@@ -55,6 +60,7 @@ export function screenVariables(matrix: FactoryMatrix, names: readonly string[],
   const bins = options.bins ?? 10;
   const maxCorrelation = options.maxCorrelation ?? 0.9;
   const keep = options.keep ?? 100;
+  const maxMissing = options.maxMissing ?? 0.95;
   const labels = labelsFor(matrix, horizon);
   const labelled: number[] = [];
   for (let r = 0; r < matrix.rows; r++) if (labels[r] === labels[r]) labelled.push(r);
@@ -87,7 +93,15 @@ export function screenVariables(matrix: FactoryMatrix, names: readonly string[],
 
   const kept: { name: string; values: Float32Array }[] = [];
   for (const row of rows) {
-    if (kept.length >= keep || !(row.iv > 0)) break;
+    if (kept.length >= keep) break;
+    if (!(row.iv > 0)) {
+      row.dropped = 'uninformative';
+      continue;
+    }
+    if (row.missingRate > maxMissing) {
+      row.dropped = 'missing';
+      continue;
+    }
     const values = Float32Array.from(matrix.column(row.name));
     let worst = 0;
     let worstName = '';
@@ -96,6 +110,7 @@ export function screenVariables(matrix: FactoryMatrix, names: readonly string[],
       if (r > worst) [worst, worstName] = [r, k.name];
     }
     if (worst > maxCorrelation) {
+      row.dropped = 'correlated';
       row.correlatedWith = worstName;
       row.correlation = worst;
       continue;
@@ -105,7 +120,7 @@ export function screenVariables(matrix: FactoryMatrix, names: readonly string[],
   }
   return {
     population: matrix.rows, labelled: y.length, bads, horizonMonths: horizon, splitTime: new Date(split).toISOString(),
-    maxCorrelation, variables: rows,
+    maxCorrelation, maxMissing, variables: rows,
   };
 }
 
