@@ -1,0 +1,17 @@
+// One HTTP worker of the decision benchmark (node:cluster): opens the shared data folder, reads precomputed
+// feature values, and serves the API on the shared port. Not a benchmark by itself.
+import { readFileSync } from 'node:fs';
+import { loadConfig, openArgus } from '../src/app/index.js';
+import { precomputedReader } from './decision-bench-world.js';
+
+const dataDir = process.env.BENCH_DATA!;
+const port = Number(process.env.BENCH_PORT);
+const features = new Map<string, Record<string, number | null>>(JSON.parse(readFileSync(process.env.BENCH_FEATURES!, 'utf8')));
+const app = await openArgus(loadConfig({ data: dataDir, port, host: '127.0.0.1' }, { ...process.env, ARGUS_PII_SECRET: process.env.BENCH_SECRET }), {
+  features: precomputedReader(features),
+});
+await app.api.listen({ host: '127.0.0.1', port });
+process.send?.({ ready: true });
+process.on('message', (msg: { stop?: boolean }) => {
+  if (msg.stop) void app.close().then(() => process.exit(0));
+});
