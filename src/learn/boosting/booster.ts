@@ -1,0 +1,213 @@
+// The boosting loop: gradients from the objective, one tree per round fitting all outputs (or one tree per
+// output per round), raw scores updated in tree order exactly as the scorer will add them, and early stopping
+// on a validation set. Objective, tree learner and histogram builder are given; this file knows none of their insides.
+import { Random, RiskError } from '../../core/index.js';
+import type { TreeJson } from '../../model/index.js';
+import type { BinnedDataset } from '../dataset/binned-dataset.js';
+import type { Objective } from '../objective/objective.js';
+import type { GrownTree } from '../tree/grown-tree.js';
+import type { HistogramBuilder } from '../tree/histogram-builder.js';
+import { TreeLearner } from '../tree/tree-learner.js';
+import type { TreeParams } from '../tree/tree-params.js';
+import { sampleFeatures, sampleRows } from './samplers.js';
+
+export interface BoostParams extends TreeParams {
+  readonly rounds: number;
+  readonly subsample: number;
+  readonly colsample: number;
+  readonly seed: number;
+  /** Stop after this many rounds without a better validation loss (0 = never). */
+  readonly earlyStoppingRounds: number;
+  /** One tree per output per round (GBST variant B) instead of one vector-leaf tree per round. */
+  readonly treePerOutput: boolean;
+}
+
+export interface BoostProgress {
+  readonly round: number;
+  readonly rounds: number;
+  readonly validLoss?: number;
+  readonly bestRound?: number;
+}
+
+export interface BoostResult {
+  readonly trees: TreeJson[];
+  readonly baseScore: Float64Array;
+  /**
+   * Training rows' raw scores with the kept trees (rows × outputs), summed in the scorer's order. Computed on
+   * first call: during boosting only the outputs a row is at risk in are kept current.
+   */
+  trainScores(): Float64Array;
+  readonly roundsRun: number;
+  /** Rounds kept (the best validation round under early stopping). */
+  readonly roundsKept: number;
+  readonly trainLoss: number;
+  readonly validLoss?: number;
+  /** Per feature: summed split gain and split count over the kept trees. */
+  readonly importance: { gain: Float64Array; splits: Int32Array };
+}
+
+export interface ValidationSet {
+  readonly data: BinnedDataset;
+  readonly objective: Objective;
+}
+
+export function boost(
+  train: BinnedDataset, objective: Objective, params: BoostParams, builder: HistogramBuilder,
+  valid?: ValidationSet, onProgress?: (p: BoostProgress) => void,
+): BoostResult {
+  const n = train.rowCount;
+  const K = objective.outputs;
+  if (objective.rowCount !== n) throw new RiskError('LEARN_LABEL_INVALID', 'labels and data differ in row count', { rows: n, labels: objective.rowCount });
+  const base = objective.initScores();
+  const raw = tile(base, n);
+  const expRaw = objective.usesExpScores ? raw.map(Math.exp) : null;
+  const validRaw = valid ? tile(base, valid.data.rowCount) : null;
+  const gh = builder.allocateGradients(2 * n * K);
+  const active = objective.activeOutputs;
+  const validActive = valid?.objective.activeOutputs ?? null;
+  const rows = builder.allocateRows(n);
+  const leafOfRow = new Int32Array(n);
+  const sample = params.treePerOutput ? new Int32Array(n) : rows;
+  const learner = new TreeLearner(train, params, builder);
+  const random = new Random(params.seed);
+  const rowRandom = random.fork('rows');
+  const colRandom = random.fork('columns');
+  const grown: GrownTree[] = [];
+  const treesPerRound = params.treePerOutput ? K : 1;
+  let bestLoss = Infinity;
+  let bestRound = 0;
+  let round = 0;
+  while (round < params.rounds) {
+    objective.gradients(raw, gh, expRaw ?? undefined);
+    const count = sampleRows(rows, n, params.subsample, rowRandom);
+    const features = sampleFeatures(train.featureCount, params.colsample, colRandom);
+    if (!params.treePerOutput) {
+      const tree = learner.grow({ gh, stride: K, offset: 0, width: K, active }, rows, count, features);
+      applyTree(tree, train, rows, count, raw, expRaw, K, active, leafOfRow);
+      grown.push(tree);
+    } else {
+      // Each period's tree sees only the sampled loans still at risk in that period.
+      sample.set(rows.subarray(0, count));
+      for (let k = 0; k < K; k++) {
+        const countK = atRisk(sample, count, active, k, rows);
+        const tree = learner.grow({ gh, stride: K, offset: k, width: 1, active: null }, rows, countK, features);
+        applyTree(tree, train, rows, countK, raw, expRaw, K, active, leafOfRow);
+        grown.push(tree);
+      }
+    }
+    round++;
+    let validLoss: number | undefined;
+    if (valid && validRaw) {
+      for (let t = grown.length - treesPerRound; t < grown.length; t++) addTree(grown[t], valid.data, validRaw, K, validActive);
+      validLoss = valid.objective.loss(validRaw);
+      if (validLoss < bestLoss) {
+        bestLoss = validLoss;
+        bestRound = round;
+      }
+    } else {
+      bestRound = round;
+    }
+    onProgress?.({ round, rounds: params.rounds, validLoss, bestRound: valid ? bestRound : undefined });
+    if (valid && params.earlyStoppingRounds > 0 && round - bestRound >= params.earlyStoppingRounds) break;
+  }
+  const kept = grown.slice(0, bestRound * treesPerRound);
+  // Truncated models recompute their (at-risk) scores; complete ones already hold them.
+  const current = kept.length === grown.length ? raw : rescore(kept, train, base, K, active);
+  let complete: Float64Array | null = active === null ? current : null;
+  return {
+    trees: kept.map((t) => t.toJson(train.mappers)),
+    baseScore: base,
+    trainScores: () => (complete ??= rescore(kept, train, base, K, null)),
+    roundsRun: round,
+    roundsKept: bestRound,
+    trainLoss: objective.loss(current),
+    validLoss: valid ? bestLoss : undefined,
+    importance: importanceOf(kept, train.featureCount),
+  };
+}
+
+function tile(base: Float64Array, n: number): Float64Array {
+  const K = base.length;
+  const out = new Float64Array(n * K);
+  for (let i = 0; i < n; i++) out.set(base, i * K);
+  return out;
+}
+
+/** Writes the sampled rows at risk in output k (active > k) into rows, in order; returns their count. */
+function atRisk(sample: Int32Array, count: number, active: Int32Array | null, k: number, rows: Int32Array): number {
+  let m = 0;
+  for (let r = 0; r < count; r++) {
+    const i = sample[r];
+    if (active === null || active[i] > k) rows[m++] = i;
+  }
+  return m;
+}
+
+/**
+ * Adds a new tree's leaf values to raw scores. Rows the tree was grown on take their leaf from the partition;
+ * the others (out of sample) walk the tree. Rows are then visited in index order, which keeps the pass over the
+ * large score matrix sequential. Only outputs below active[i] are touched (the rest never enter a gradient).
+ */
+function applyTree(
+  tree: GrownTree, data: BinnedDataset, rows: Int32Array, count: number, raw: Float64Array, expRaw: Float64Array | null,
+  K: number, active: Int32Array | null, leafOfRow: Int32Array,
+): void {
+  const width = tree.width;
+  const out = tree.output;
+  const values = tree.leafValues;
+  const factors = expRaw ? values.map(Math.exp) : null;
+  if (count < data.rowCount) leafOfRow.fill(-1);
+  for (let leaf = 0; leaf < tree.leafCount; leaf++) {
+    for (let r = tree.leafBegin[leaf]; r < tree.leafEnd[leaf]; r++) leafOfRow[rows[r]] = leaf;
+  }
+  for (let i = 0; i < data.rowCount; i++) {
+    const len = outputsToUpdate(active, i, out, width);
+    if (len === 0) continue;
+    const leaf = leafOfRow[i] >= 0 ? leafOfRow[i] : tree.leafOf(data.bins, data.featureCount, i);
+    addLeaf(raw, i * K + out, values, leaf * width, len);
+    if (expRaw && factors) scaleLeaf(expRaw, i * K + out, factors, leaf * width, len);
+  }
+}
+
+/** Adds a tree to raw scores of binned data by walking each row (validation, rescoring). */
+export function addTree(tree: GrownTree, data: BinnedDataset, raw: Float64Array, K: number, active: Int32Array | null): void {
+  const width = tree.width;
+  for (let i = 0; i < data.rowCount; i++) {
+    const len = outputsToUpdate(active, i, tree.output, width);
+    if (len > 0) addLeaf(raw, i * K + tree.output, tree.leafValues, tree.leafOf(data.bins, data.featureCount, i) * width, len);
+  }
+}
+
+/** How many of a tree's outputs (from `out`) row i needs kept current: all, or those it is at risk in. */
+function outputsToUpdate(active: Int32Array | null, i: number, out: number, width: number): number {
+  return active === null ? width : Math.max(0, Math.min(width, active[i] - out));
+}
+
+function addLeaf(raw: Float64Array, dst: number, values: Float64Array, off: number, len: number): void {
+  if (len === 1) raw[dst] += values[off];
+  else for (let k = 0; k < len; k++) raw[dst + k] += values[off + k];
+}
+
+function scaleLeaf(expRaw: Float64Array, dst: number, factors: Float64Array, off: number, len: number): void {
+  for (let k = 0; k < len; k++) expRaw[dst + k] *= factors[off + k];
+}
+
+function rescore(trees: GrownTree[], data: BinnedDataset, base: Float64Array, K: number, active: Int32Array | null): Float64Array {
+  const raw = tile(base, data.rowCount);
+  for (const t of trees) addTree(t, data, raw, K, active);
+  return raw;
+}
+
+function importanceOf(trees: GrownTree[], featureCount: number): { gain: Float64Array; splits: Int32Array } {
+  const gain = new Float64Array(featureCount);
+  const splits = new Int32Array(featureCount);
+  for (const t of trees) {
+    for (let n = 0; n < t.nodeCount; n++) {
+      const f = t.feature[n];
+      if (f === -1) continue;
+      gain[f] += t.gain[n];
+      splits[f]++;
+    }
+  }
+  return { gain, splits };
+}

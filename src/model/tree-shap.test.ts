@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { TreeJson } from './model-artifact.js';
+import { TreeShapExplainer } from './tree-shap.js';
+
+// Splits on f0, then f1 / f2 (categorical), then f0 again on one path (exercises the path unwinding).
+const tree: TreeJson = {
+  output: 0,
+  outputs: 1,
+  feature: [0, 1, 2, 0, -1, -1, -1, -1, -1],
+  threshold: [0.5, 2, 0, 0.2, 0, 0, 0, 0, 0],
+  left: [1, 3, 5, 7, 0, 1, 2, 3, 4],
+  right: [2, 4, 6, 8, -1, -1, -1, -1, -1],
+  missingLeft: [1, 0, 1, 0, 0, 0, 0, 0, 0],
+  cover: [100, 60, 40, 35, 25, 10, 30, 15, 20],
+  categories: { '2': [1, 3] },
+  leafValues: [0.4, -1.2, 2.0, 0.7, -0.3],
+};
+
+function value(node: number, x: Float64Array, known: Set<number>): number {
+  const f = tree.feature[node];
+  if (f === -1) return tree.leafValues[tree.left[node]];
+  const l = tree.left[node];
+  const r = tree.right[node];
+  if (known.has(f)) {
+    const v = x[f];
+    const cats = tree.categories?.[String(node)];
+    const goLeft = Number.isNaN(v) ? tree.missingLeft[node] === 1 : cats ? cats.includes(v) : v <= tree.threshold[node];
+    return value(goLeft ? l : r, x, known);
+  }
+  return (tree.cover[l] * value(l, x, known) + tree.cover[r] * value(r, x, known)) / tree.cover[node];
+}
+
+/** Exact Shapley values of the cover-conditional expectation, by enumerating every coalition. */
+function bruteForce(x: Float64Array, m: number): number[] {
+  const fact = (n: number): number => (n <= 1 ? 1 : n * fact(n - 1));
+  const phi = new Array(m).fill(0);
+  for (let i = 0; i < m; i++) {
+    for (let mask = 0; mask < 1 << m; mask++) {
+      if (mask & (1 << i)) continue;
+      const s = new Set<number>();
+      for (let j = 0; j < m; j++) if (mask & (1 << j)) s.add(j);
+      const w = (fact(s.size) * fact(m - s.size - 1)) / fact(m);
+      const withI = new Set(s).add(i);
+      phi[i] += w * (value(0, x, withI) - value(0, x, s));
+    }
+  }
+  return phi;
+}
+
+test('TreeSHAP equals brute-force Shapley values, and contributions sum to f(x) − E[f]', () => {
+  const explainer = new TreeShapExplainer([tree], new Float64Array([1]));
+  const cases = [
+    [0.3, 1, 3],
+    [0.1, 5, 1],
+    [0.9, 1, 3],
+    [0.9, 1, 2],
+    [NaN, 0, NaN],
+    [0.3, NaN, 7],
+  ];
+  for (const c of cases) {
+    const x = new Float64Array(c);
+    const phi = new Float64Array(3);
+    explainer.explain(x, phi);
+    const exact = bruteForce(x, 3);
+    phi.forEach((p, i) => assert.ok(Math.abs(p - exact[i]) < 1e-12, `x=${c} feature ${i}: ${p} vs ${exact[i]}`));
+    const sum = phi.reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - (value(0, x, new Set([0, 1, 2])) - explainer.expectedValue)) < 1e-12);
+  }
+  assert.ok(Math.abs(explainer.expectedValue - value(0, new Float64Array(3), new Set())) < 1e-12);
+});
