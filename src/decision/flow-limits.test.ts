@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Clock } from '../core/index.js';
+import { runFlow } from './flow-runner.js';
+import type { FlowDocument } from './flow-types.js';
+import { checkFlow, memoryLists, mustCompile, testApplication } from './testing/flow-harness.js';
+
+function chain(n: number, limits: FlowDocument['limits']): FlowDocument {
+  const nodes: FlowDocument['nodes'][number][] = [{ kind: 'input', id: 'in' }];
+  for (let i = 0; i < n; i++) nodes.push({ kind: 'rules', id: `r${i}`, rules: [{ id: 'p', when: 'true', action: { type: 'points', points: 1 } }] });
+  nodes.push({ kind: 'output', id: 'out', expose: ['points'] });
+  const edges = nodes.slice(1).map((node, i) => ({ from: nodes[i].id, to: node.id }));
+  return { id: 'chain', nodes, edges, limits };
+}
+
+function run(doc: FlowDocument, clock: Clock) {
+  return runFlow(mustCompile(doc), { tenant: 't', data: testApplication(), features: {}, graph: {}, lists: memoryLists(), time: 0, clock }).result;
+}
+
+test('a decision that runs more nodes than maxNodes ends in a coded error outcome', () => {
+  const still: Clock = { now: () => 0 };
+  assert.equal(run(chain(5, { maxNodes: 10 }), still).variables.points, 5);
+  const r = run(chain(20, { maxNodes: 10 }), still);
+  assert.equal(r.outcome, 'error');
+  assert.equal(r.error?.code, 'DECISION_NODES_EXCEEDED');
+});
+
+test('a decision past its time budget ends in a coded error outcome', () => {
+  let t = 0;
+  const slow: Clock = { now: () => (t += 7) };
+  const r = run(chain(20, { timeoutMs: 50 }), slow);
+  assert.equal(r.outcome, 'error');
+  assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
+});
+
+test('a flow can send errors to review instead', () => {
+  const doc = { ...chain(3, { maxNodes: 2 }), onError: 'review' as const };
+  const r = run(doc, { now: () => 0 });
+  assert.equal(r.outcome, 'review');
+  assert.equal(r.error?.code, 'DECISION_NODES_EXCEEDED');
+});
+
+test('sub-flows that include themselves are rejected at validation', () => {
+  const loop: FlowDocument = {
+    id: 'loop',
+    nodes: [{ kind: 'input', id: 'in' }, { kind: 'subflow', id: 'again', flow: 'loop', version: 1 }, { kind: 'output', id: 'o' }],
+    edges: [{ from: 'in', to: 'again' }, { from: 'again', to: 'o' }],
+  };
+  const { problems } = checkFlow(loop, { subflows: [loop] });
+  assert.deepEqual(problems.map((p) => `${p.code}@${p.node}`), ['FLOW_SUBFLOW_CYCLE@again']);
+});
