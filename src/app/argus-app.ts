@@ -11,8 +11,8 @@ import { buildApi, type ArgusServices } from '../api/index.js';
 import type { ArgusConfig } from './config.js';
 import { loadPiiSecret } from './pii-secret.js';
 import { openDecisionEngine, type DecisionEngine } from './decision-wiring.js';
-import { openGraphEngine } from './graph-wiring.js';
-import { openFeatureEngine } from './feature-wiring.js';
+import { openGraphEngine, pointInTimeGraph } from './graph-wiring.js';
+import { openFeatureEngine, pointInTimeFeatures } from './feature-wiring.js';
 
 export interface ArgusApp {
   readonly config: ArgusConfig;
@@ -40,6 +40,11 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
   const decision = openDecisionEngine({
     dataDir: config.dataDir, clock, random: overrides.random ?? new Random(randomBytes(16).toString('hex')), hasher, ingestor,
     features: overrides.features ?? features.engine, graph: overrides.graph ?? graph.engine,
+    pointInTime: (tenant) => {
+      const f = pointInTimeFeatures(features.engine, clock, tenant);
+      const g = pointInTimeGraph(clock);
+      return { apply: (stored) => (f.apply(stored), g.apply(stored)), features: f.features, graph: g.graph };
+    },
   });
   const services: ArgusServices = { clock, eventLog, ingestor, decision, graph: graph.engine, features: features.service };
   const api = buildApi(services, { apiKeys: config.apiKeys, bodyLimit: config.bodyLimit });
