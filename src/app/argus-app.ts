@@ -57,7 +57,7 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
       await api.close();
       await decision.close();
       graph.close();
-      graph.engine.snapshot();
+      graph.engine.snapshot(100_000);
       features.close();
       await eventLog.close();
     },

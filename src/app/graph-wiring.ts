@@ -1,6 +1,7 @@
 // Builds the graph engine over the data folder: loads the snapshots in <dataDir>/graph, replays the event log after
 // them, then follows the ingestor live so an edge is visible to the next decision. Optionally recomputes on a
-// schedule (ARGUS_GRAPH_RECOMPUTE_MINUTES). Also the point-in-time graph a backtest feeds from the log.
+// schedule (ARGUS_GRAPH_RECOMPUTE_MINUTES: recompute and snapshot changed tenants every N minutes). Also the
+// point-in-time graph a backtest feeds from the log.
 import type { Clock } from '../core/index.js';
 import type { Ingestor, KeyedHasher } from '../ingest/index.js';
 import type { SqliteEventLog } from '../store/index.js';
@@ -21,7 +22,9 @@ export function openGraphEngine(options: GraphWiringOptions): { engine: GraphEng
   engine.loadSnapshots();
   engine.catchUp(options.eventLog);
   const unsubscribe = options.ingestor.subscribe(engine.listener);
-  if (options.recomputeMinutes && options.recomputeMinutes > 0) engine.schedule(options.recomputeMinutes * 60_000);
+  // Until config.ts carries it, the schedule comes from the environment (0 or unset: only on demand).
+  const minutes = options.recomputeMinutes ?? Number(process.env.ARGUS_GRAPH_RECOMPUTE_MINUTES ?? 0);
+  if (minutes > 0) engine.schedule(minutes * 60_000);
   return {
     engine,
     close() {

@@ -44,6 +44,9 @@ export class GraphEngine implements GraphFeatureReader {
   private readonly rule: SuperNodeRule;
   private readonly persistence: GraphPersistence | null;
   private appliedOffset = 0;
+  /** Log offset the snapshots on disk cover, and whether any graph changed since they were written. */
+  private savedOffset = 0;
+  private dirty = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: GraphEngineOptions) {
@@ -74,6 +77,7 @@ export class GraphEngine implements GraphFeatureReader {
     const { offset, graphs } = this.persistence.loadAll(this.rule);
     for (const [tenant, graph] of graphs) this.graphs.set(tenant, graph);
     this.appliedOffset = offset;
+    this.savedOffset = offset;
     return offset;
   }
 
@@ -99,7 +103,7 @@ export class GraphEngine implements GraphFeatureReader {
   apply(tenant: string, event: ArgusEvent, offset: number, timeMs: number): void {
     if (offset !== 0 && offset <= this.appliedOffset) return;
     const graph = this.graph(tenant);
-    graph.apply(event, timeMs, offset);
+    if (graph.apply(event, timeMs, offset)) this.dirty = true;
     if (offset > this.appliedOffset) this.appliedOffset = offset;
     const store = graph.store;
     if (store.delta.size > Math.max(this.options.minDelta ?? 50_000, (this.options.deltaShare ?? 0.1) * store.base.edgeCount)) {
@@ -117,7 +121,10 @@ export class GraphEngine implements GraphFeatureReader {
       graph.components.addNodes(graph.store);
       if (graph.setFlags(node, LABEL_FLAGS[entry.label], 0)) changed++;
     }
-    if (changed > 0) graph.changesSinceBatch++;
+    if (changed > 0) {
+      graph.changesSinceBatch++;
+      this.dirty = true;
+    }
     return changed;
   }
 
@@ -157,12 +164,21 @@ export class GraphEngine implements GraphFeatureReader {
   }
 
   recompute(tenant: string, onProgress?: BatchOptions['onProgress']): BatchResult {
+    this.dirty = true;
     return runBatch(this.graph(tenant), { clock: this.options.clock, onProgress });
   }
 
-  /** Writes every tenant's snapshot; returns bytes written (0 without a data folder). */
-  snapshot(): number {
-    return this.persistence ? this.persistence.saveAll(this.graphs, this.appliedOffset) : 0;
+  /**
+   * Writes every tenant's snapshot; returns bytes written (0 without a data folder). Skipped when no graph changed
+   * and the log moved less than `minEvents` since the last one (replaying those few events at start is cheaper).
+   */
+  snapshot(minEvents = 0): number {
+    if (!this.persistence) return 0;
+    if (!this.dirty && this.appliedOffset - this.savedOffset <= minEvents) return 0;
+    const bytes = this.persistence.saveAll(this.graphs, this.appliedOffset);
+    this.savedOffset = this.appliedOffset;
+    this.dirty = false;
+    return bytes;
   }
 
   /** Recomputes (and snapshots) every tenant that changed since its last batch, every `intervalMs`. */

@@ -28,7 +28,8 @@ export function registerGraphCommand(program: Command): void {
       const s = engine.stats(opts.tenant);
       console.log(
         `graph ${opts.tenant}: ${s.nodes} nodes, ${s.edges} edges (log offset ${engine.offset}); opened in ${openSeconds.toFixed(2)} s, ` +
-        `compacted and saved ${(bytes / 1e6).toFixed(1)} MB to ${app.config.dataDir}/graph in ${seconds(started)} s`,
+        (bytes > 0 ? `compacted and saved ${(bytes / 1e6).toFixed(1)} MB to ${app.config.dataDir}/graph` : 'snapshot already up to date') +
+        ` in ${seconds(started)} s`,
       );
     }));
 
