@@ -170,3 +170,19 @@ test('list import hashes raw identifiers with the ingest key; decisions hit them
   assert.equal(after.outcome, 'approve');
   await engine.close();
 });
+
+test('a feature reader that fails makes a coded error outcome, audited and replayable, not an exception', async () => {
+  const clock = new FixedClock('2025-03-01T00:00:00Z');
+  const log = new SqliteEventLog(':memory:');
+  const hasher = new KeyedHasher('a-test-secret-of-enough-length');
+  const ingestor = new Ingestor(log, hasher);
+  const broken: FeatureReader = { read: async () => { throw new Error('feature store down'); } };
+  const engine = openDecisionEngine({ dataDir: ':memory:', clock, random: new Random(9), hasher, ingestor, features: broken });
+  engine.catalog.save(T, flowDoc('loans', 20_000));
+  const r = await engine.decisions.decide(T, 'loans', application(3));
+  assert.equal(r.outcome, 'error');
+  assert.equal(r.error?.code, 'DECISION_INPUT_UNAVAILABLE');
+  assert.equal(await log.count(T), 1, 'the application is still logged');
+  assert.equal(engine.replay(T, r.decisionId).identical, true);
+  await engine.close();
+});

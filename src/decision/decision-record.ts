@@ -25,6 +25,8 @@ export interface DecisionRecord {
     readonly features: InputValues;
     readonly graph: InputValues;
     readonly lists: Readonly<Record<string, readonly ListHit[]>>;
+    /** Set when the inputs could not be read (the decision did not run); replay reproduces the same outcome. */
+    readonly unavailable?: { readonly code: string; readonly message: string };
   };
   readonly result: DecisionResult;
   readonly latencyMs: number;

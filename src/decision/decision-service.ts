@@ -1,7 +1,7 @@
 // The decision engine's front door: decide (validate + hash the application, append it to the event log, pick the
 // flow version for the applicant, read features and graph values once, run, record), shadow evaluations, and
 // re-running a recorded decision for replay.
-import { FixedClock, newId, type Clock, type Random } from '../core/index.js';
+import { FixedClock, isRiskError, newId, type Clock, type Random } from '../core/index.js';
 import type { ArgusEventRecord } from '../store/index.js';
 import type { EventAppender } from './batching-appender.js';
 import type { CompiledFlow } from './compiled-flow.js';
@@ -9,7 +9,7 @@ import type { DecisionRecord, DecisionRecorder } from './decision-record.js';
 import type { DecisionResult } from './decision-result.js';
 import type { ApplicationEvent, EventPreparer } from './event-preparation.js';
 import type { FlowCatalog } from './flow-catalog.js';
-import { runFlow } from './flow-runner.js';
+import { runFlow, unrunResult, type RunOutcome } from './flow-runner.js';
 import { recordedListReader } from './input-recorder.js';
 import { MISSING_INPUTS, type FeatureReader, type GraphReader, type InputValues, type ListReader } from './readers.js';
 import type { FlowRef } from './store/decision-stores.js';
@@ -79,11 +79,22 @@ export class DecisionService {
         : { flow: catalog.latest(tenant, slot), variant: 'latest', bucket: -1 };
     const flow = catalog.compiledFlow(tenant, assignment.flow);
     const shadows = release ? release.shadows.map((ref) => catalog.compiledFlow(tenant, ref)) : [];
-    const { features, graph } = await this.readInputs(tenant, event, [flow, ...shadows]);
     const time = this.deps.clock.now();
-    const { result, inputs } = runFlow(flow, {
-      tenant, data: event.data, features, graph, lists: this.deps.lists, time, clock: this.deps.clock, trace: options.trace,
-    });
+    let features: InputValues = EMPTY;
+    let graph: InputValues = EMPTY;
+    let outcome: RunOutcome;
+    let unavailable: { code: string; message: string } | undefined;
+    try {
+      ({ features, graph } = await this.readInputs(tenant, event, [flow, ...shadows]));
+      outcome = runFlow(flow, {
+        tenant, data: event.data, features, graph, lists: this.deps.lists, time, clock: this.deps.clock, trace: options.trace,
+      });
+    } catch (err) {
+      // A reader that fails (a store down, a name it rejects) is the decision's coded error outcome, audited.
+      unavailable = { code: isRiskError(err) ? err.code : 'DECISION_INPUT_UNAVAILABLE', message: `inputs could not be read: ${(err as Error)?.message ?? String(err)}` };
+      outcome = { result: unrunResult(flow, unavailable.code, unavailable.message), inputs: NO_INPUTS };
+    }
+    const { result, inputs } = outcome;
     if (this.deps.appender && options.append !== false) await this.deps.appender.append(tenant, event);
     const decisionId = newId('dec', this.deps.clock, this.deps.random);
     const latencyMs = this.stopwatch() - started;
@@ -93,12 +104,12 @@ export class DecisionService {
         decisionId: id, tenant, time, slot, variant, releaseId: release?.id ?? null, shadowOf,
         flow: { id: f.id, version: f.version }, models,
         event: { id: event.id, time: event.time, applicationId: event.data.applicationId },
-        inputs: { data: event.data, features, graph, lists },
+        inputs: unavailable ? { data: event.data, features, graph, lists, unavailable } : { data: event.data, features, graph, lists },
         result: r, latencyMs: latency,
       });
     };
     record(decisionId, flow, result, inputs.lists, assignment.variant, null, inputs.models, latencyMs);
-    for (const shadow of shadows) this.runShadow(shadow, tenant, event, features, graph, time, decisionId, record);
+    if (!unavailable) for (const shadow of shadows) this.runShadow(shadow, tenant, event, features, graph, time, decisionId, record);
     return {
       decisionId,
       applicationId: event.data.applicationId,
@@ -112,6 +123,8 @@ export class DecisionService {
   /** Re-runs a recorded decision: pinned flow version, recorded inputs, recorded time. */
   rerun(record: DecisionRecord): DecisionResult {
     const flow = this.deps.catalog.compiledFlow(record.tenant, record.flow);
+    const failed = record.inputs.unavailable;
+    if (failed) return unrunResult(flow, failed.code, failed.message);
     const clock = new FixedClock(record.time);
     return runFlow(flow, {
       tenant: record.tenant,
@@ -146,6 +159,7 @@ export class DecisionService {
 }
 
 const EMPTY: InputValues = Object.freeze({});
+const NO_INPUTS: RunOutcome['inputs'] = Object.freeze({ features: EMPTY, graph: EMPTY, lists: {}, models: {} });
 const knownCache = new WeakMap<readonly string[], WeakMap<string[], string[]>>();
 
 /** Reads the names the reader knows; the rest stay absent, which the flow reads as missing (null). */

@@ -69,6 +69,15 @@ export function runFlow(flow: CompiledFlow, request: RunRequest): RunOutcome {
   return { result, inputs: recorder.recorded() };
 }
 
+/** The result of a decision that could not run at all (its inputs could not be read): a coded error outcome. */
+export function unrunResult(flow: CompiledFlow, code: string, message: string): DecisionResult {
+  return {
+    outcome: flow.onError === 'review' ? 'review' : 'error',
+    creditLimit: null, price: null, term: null, reasons: [], tags: [], variables: {}, missing: [],
+    error: { code, message },
+  };
+}
+
 function errorResult(state: DecisionState, flow: CompiledFlow, code: string, message: string, node?: string, item?: string): DecisionResult {
   const error = { code, message, ...(node !== undefined ? { node } : {}), ...(item !== undefined ? { item } : {}) };
   return {
