@@ -12,6 +12,7 @@ const app = await openArgus(loadConfig({ data: dataDir, port, host: '127.0.0.1' 
 });
 await app.api.listen({ host: '127.0.0.1', port });
 process.send?.({ ready: true });
+// Stop without the engines' shutdown snapshots: two workers would write the same snapshot files at once.
 process.on('message', (msg: { stop?: boolean }) => {
-  if (msg.stop) void app.close().then(() => process.exit(0));
+  if (msg.stop) void app.api.close().then(() => app.decision.close()).then(() => process.exit(0));
 });
