@@ -11,7 +11,7 @@ import { annualRateFor } from './loan-schedule.js';
 import { LoanLife, type LoanOwner } from './loan-life.js';
 import { SIMULATOR_MODEL, hazardCurve } from './simulator-model.js';
 import { Actor, type WorldContext } from './world-actor.js';
-import type { ApplicantTruth, Segment } from './world-types.js';
+import type { ApplicantOutcome, ApplicantTruth, LoanTruth, Segment } from './world-types.js';
 import { isoTime } from './iso-time.js';
 
 export class ApplicantActor extends Actor implements LoanOwner {
@@ -47,7 +47,7 @@ export class ApplicantActor extends Actor implements LoanOwner {
       relative: p.relative,
       firstSeenAt: flat(isoTime(firstSeen)),
       applicationIds: [], appliedAt: [],
-      booked: false, outcome: 'not_booked', loans: [], calls: [], listed: [],
+      booked: false, outcome: { status: 'not_booked' }, loans: [], callCount: 0, ruleBreakingCalls: [], listed: [],
     };
     this.at(firstSeen, (c) => this.seen(c, false), firstSeen);
     if (segment === 'normal' || segment === 'first_party_fraud') {
@@ -80,8 +80,15 @@ export class ApplicantActor extends Actor implements LoanOwner {
     const ip = this.sessionIp();
     ctx.emit('device.seen', { fingerprint: p.fingerprint, ip, idNumber: p.idNumber, phone: p.phone, os: p.os });
     ctx.emit('application.submitted', applicationData(p, applicationId, ip, this.contacts(ctx)));
-    this.truth.applicationIds.push(applicationId);
-    this.truth.appliedAt.push(flat(isoTime(ctx.now)));
+    const appliedAt = flat(isoTime(ctx.now));
+    // Literal arrays are allocated at their size; most applicants apply once.
+    if (repeat) {
+      this.truth.applicationIds.push(applicationId);
+      this.truth.appliedAt.push(appliedAt);
+    } else {
+      this.truth.applicationIds = [applicationId];
+      this.truth.appliedAt = [appliedAt];
+    }
     if (!repeat && p.segment === 'normal') {
       ctx.relatives.offer({
         idNumber: p.idNumber, phone: p.phone, name: p.name, latent: p.latent, homeAddress: p.homeAddress,
@@ -93,11 +100,9 @@ export class ApplicantActor extends Actor implements LoanOwner {
     const loan = new LoanLife(this, flat(`loan-${ctx.tag}-${p.index}-${this.applications}`), applicationId,
       annualRateFor(p.incomeReported ? p.income : undefined), repeat, ctx.now, repeat ? undefined : this.truth.monthlyHazard);
     this.loans.push(loan);
-    this.truth.loans.push(loan.truth);
-    if (!repeat) {
-      this.truth.booked = true;
-      this.truth.outcome = loan.truth.status;
-    }
+    if (repeat) this.truth.loans.push(loan.truth);
+    else this.truth.loans = [loan.truth];
+    if (!repeat) this.truth.booked = true;
     this.at(ctx.now + random.between(1, 30) * MINUTE_MS, (c) => loan.book(c), ctx.now);
   }
 
@@ -142,8 +147,21 @@ export class ApplicantActor extends Actor implements LoanOwner {
   finish(ctx: WorldContext): void {
     for (const loan of this.loans) loan.settle(ctx.endMs);
     const first = this.truth.loans[0];
-    if (first) this.truth.outcome = first.status;
+    if (first) this.truth.outcome = outcomeOf(first);
     ctx.counters.applicantsDone++;
     ctx.truth(this.truth);
+  }
+}
+
+function outcomeOf(loan: LoanTruth): ApplicantOutcome {
+  switch (loan.status) {
+    case 'defaulted':
+      return { status: 'defaulted', month: loan.defaultMonth ?? loan.monthsObserved };
+    case 'paid_off':
+      return { status: 'paid_off', month: loan.termMonths };
+    case 'prepaid':
+      return { status: 'prepaid', month: loan.prepaidAfterMonth ?? loan.monthsObserved };
+    case 'censored':
+      return { status: 'censored', monthsObserved: loan.monthsObserved };
   }
 }

@@ -121,7 +121,7 @@ export function createProfile(world: ProfileWorld, random: Random, index: number
       os = anchor.os;
       via.push('device');
     }
-    relative = { idNumber: anchor.idNumber, latent: anchor.latent, via };
+    relative = { idNumber: anchor.idNumber, latent: anchor.latent, via: via.slice() };
   }
   if (emergencyContacts.length === 0 || random.chance(0.5)) {
     emergencyContacts.push({
@@ -146,7 +146,8 @@ export function createProfile(world: ProfileWorld, random: Random, index: number
     os,
     homeIp: world.population.homeIp(random),
     bankCard: world.population.cardOf(index),
-    emergencyContacts,
+    // slice(): an applicant is held for months, and a pushed-to array keeps spare capacity.
+    emergencyContacts: emergencyContacts.slice(),
     requestedAmount,
     termMonths,
     channel,

@@ -1,6 +1,7 @@
 // Which collection calls an overdue instalment gets, when, by whom, and which contact rules each one breaks.
-// Plans are small (times and flags); the transcript is only written when the call is emitted, so a defaulted loan
-// waiting 90 days for charge-off holds a few numbers per call, not its text.
+// Calls are planned one day past due at a time (the next day's only when the last call of the day before is made),
+// and the transcript is written only when a call is emitted, so a defaulted loan waiting 90 days for charge-off
+// holds one or two small plans, not ten transcripts.
 
 import { DAY_MS, HOUR_MS, type Random } from '../core/index.js';
 import type { CollectionCallData } from '../ingest/index.js';
@@ -32,22 +33,32 @@ export interface OverdueEpisode {
   readonly fraud: boolean;
 }
 
-export function planEpisodeCalls(random: Random, episode: OverdueEpisode): PlannedCall[] {
-  const c = SIMULATOR_MODEL.calls;
-  const calls: PlannedCall[] = [];
-  for (const dpd of c.dpdMarks) {
-    const day = Math.floor(episode.dueMs / DAY_MS) * DAY_MS + dpd * DAY_MS;
-    if (day + DAY_MS <= episode.fromMs || day >= episode.untilMs) continue;
-    if (random.chance(c.attemptProbability)) {
-      const planned = planCall(random, episode, day, dpd, 'borrower');
-      if (planned) calls.push(planned);
+export class CallPlanner {
+  private mark = 0;
+
+  constructor(private readonly episode: OverdueEpisode) {}
+
+  /** The calls (one or two) of the next day past due on which any call is placed; null when there are no more. */
+  next(random: Random): PlannedCall[] | null {
+    const c = SIMULATOR_MODEL.calls;
+    const episode = this.episode;
+    while (this.mark < c.dpdMarks.length) {
+      const dpd = c.dpdMarks[this.mark++];
+      const day = Math.floor(episode.dueMs / DAY_MS) * DAY_MS + dpd * DAY_MS;
+      if (day + DAY_MS <= episode.fromMs || day >= episode.untilMs) continue;
+      const calls: PlannedCall[] = [];
+      if (random.chance(c.attemptProbability)) {
+        const planned = planCall(random, episode, day, dpd, 'borrower');
+        if (planned) calls.push(planned);
+      }
+      if (dpd >= c.contactCallFromDpd && random.chance(c.contactCallProbability)) {
+        const planned = planCall(random, episode, day, dpd, 'contact');
+        if (planned) calls.push(planned);
+      }
+      if (calls.length > 0) return calls;
     }
-    if (dpd >= c.contactCallFromDpd && random.chance(c.contactCallProbability)) {
-      const planned = planCall(random, episode, day, dpd, 'contact');
-      if (planned) calls.push(planned);
-    }
+    return null;
   }
-  return calls;
 }
 
 function planCall(random: Random, episode: OverdueEpisode, day: number, dpd: number, party: 'borrower' | 'contact'): PlannedCall | null {

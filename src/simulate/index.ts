@@ -3,7 +3,7 @@
 // event types of ingest only.
 export type {
   WorldOptions, SimulationProgress, SimulationSummary, WorldItem, ApplicantTruth, LoanTruth, LoanStatus, CallTruth,
-  ContactRule, LinkVia, Segment,
+  ContactRule, LinkVia, Segment, ApplicantOutcome,
 } from './world-types.js';
 export { generateWorld, DEFAULT_START, DEFAULT_MONTHS } from './world-generator.js';
 export { simulateToFiles } from './world-files.js';

@@ -5,7 +5,7 @@
 
 import { DAY_MS, MINUTE_MS, daysBetween, roundCents, type Random } from '../core/index.js';
 import type { ApplicantProfile } from './applicant-profile.js';
-import { callData, planEpisodeCalls, type OverdueEpisode } from './collection-calls.js';
+import { CallPlanner, callData, type OverdueEpisode } from './collection-calls.js';
 import { RepaymentSchedule } from './loan-schedule.js';
 import { SIMULATOR_MODEL, drawLateDays, hazardCurve, lateProbability, prepayProbability } from './simulator-model.js';
 import type { WorldContext } from './world-actor.js';
@@ -170,18 +170,28 @@ export class LoanLife {
   }
 
   private planCalls(ctx: WorldContext, seq: number, episode: OverdueEpisode): void {
+    this.callsOfNextDay(ctx, new CallPlanner(episode), this.schedule.amount(seq));
+  }
+
+  /** Schedules the next day's calls; the last of them plans the day after. */
+  private callsOfNextDay(ctx: WorldContext, planner: CallPlanner, amount: number): void {
     const owner = this.owner;
+    const calls = planner.next(owner.random);
+    if (calls === null) return;
+    let last = calls[0];
+    for (const call of calls) if (call.endMs >= last.endMs) last = call;
     const { profile } = owner;
     const contact = profile.emergencyContacts[0];
-    const amount = this.schedule.amount(seq);
-    for (const call of planEpisodeCalls(owner.random, episode)) {
+    for (const call of calls) {
       owner.at(call.endMs, (c) => {
         const callId = c.nextCallId();
         c.emit('collection.call', callData(owner.random, call, {
           callId, loanId: this.loanId, borrowerName: profile.name, borrowerPhone: profile.phone,
           contactName: contact.name ?? 'Sir or Madam', contactPhone: contact.phone, amount,
         }));
-        owner.truth.calls.push({ callId, loanId: this.loanId, agentId: call.agentId, rulesBroken: call.rules });
+        owner.truth.callCount++;
+        if (call.rules.length > 0) owner.truth.ruleBreakingCalls.push({ callId, loanId: this.loanId, agentId: call.agentId, rulesBroken: call.rules });
+        if (call === last) this.callsOfNextDay(c, planner, amount);
       }, ctx.now);
     }
   }

@@ -1,21 +1,21 @@
 // Equal-instalment (annuity) repayment schedules with due dates on the booking day of each following month, and the
 // pricing the simulated lender applies. Amounts are rounded to cents; the last instalment absorbs the rounding.
-// A schedule is one Float64Array (due, principal, interest, balance after, per instalment): a running loan is
-// held for months, and objects with number fields would cost a boxed number each.
+// A schedule is one flat array of doubles (due, principal, interest, balance after, per instalment): a running loan
+// is held for months, and objects with number fields would cost a boxed number each (a typed array costs more still).
 
 import { DAY_MS, addMonths, roundCents } from '../core/index.js';
 
 const FIELDS = 4;
 
 export class RepaymentSchedule {
-  private readonly values: Float64Array;
+  private readonly values: number[];
 
   constructor(private readonly lent: number, annualRate: number, readonly termMonths: number, bookedMs: number) {
     const amount = lent;
     const r = annualRate / 12;
     const payment = r === 0 ? amount / termMonths : (amount * r) / (1 - Math.pow(1 + r, -termMonths));
     const day = Math.floor(bookedMs / DAY_MS) * DAY_MS;
-    this.values = new Float64Array(termMonths * FIELDS);
+    this.values = Array.from({ length: termMonths * FIELDS }, () => 0);
     let balance = amount;
     for (let seq = 1; seq <= termMonths; seq++) {
       const interest = roundCents(balance * r);

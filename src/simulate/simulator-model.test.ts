@@ -15,9 +15,11 @@ function flatten(value: object, prefix = ''): [string, unknown][] {
 /** Rows "| `name` | value | ..." of the doc's "## Parameters" table; a value may be a number, a fraction or a JSON array. */
 function documentedParameters(): Map<string, unknown> {
   const rows = new Map<string, unknown>();
-  const text = readFileSync(DOC, 'utf8');
-  const section = text.slice(text.indexOf('\n## Parameters'));
-  for (const line of section.slice(0, section.indexOf('\n## ', 5) >>> 0).split('\n')) {
+  const lines = readFileSync(DOC, 'utf8').split('\n');
+  const start = lines.indexOf('## Parameters');
+  assert.ok(start >= 0, 'docs/simulator.md has no "## Parameters" section');
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  for (const line of lines.slice(start, end < 0 ? lines.length : end)) {
     const m = /^\| `([a-zA-Z0-9.]+)` \| ([^|]+) \|/.exec(line);
     if (!m) continue;
     const cell = m[2].trim();

@@ -200,9 +200,7 @@ export function monthlyHazard(z: number, month: number, termMonths: number, repe
  * is 1 from the first month. Rounded to 6 significant digits so the truth file states exactly what was used.
  */
 export function hazardCurve(z: number, termMonths: number, repeat: boolean, fraud: boolean): number[] {
-  const curve: number[] = [];
-  for (let m = 1; m <= termMonths; m++) curve.push(fraud ? 1 : sixDigits(monthlyHazard(z, m, termMonths, repeat)));
-  return curve;
+  return Array.from({ length: termMonths }, (_, i) => (fraud ? 1 : sixDigits(monthlyHazard(z, i + 1, termMonths, repeat))));
 }
 
 export function lateProbability(z: number): number {

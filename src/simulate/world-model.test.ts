@@ -52,6 +52,24 @@ test('truth hazards are the documented formula of the truth latent, term and rep
   }
 });
 
+test('the outcome of an applicant is the fate of its first loan, with the month on book', () => {
+  for (const t of world.truths) {
+    const first = t.loans[0];
+    assert.equal(t.booked, first !== undefined && !first.repeat);
+    if (!t.booked) {
+      assert.deepEqual(t.outcome, { status: 'not_booked' });
+      continue;
+    }
+    const expected =
+      first.status === 'defaulted' ? { status: 'defaulted', month: first.defaultMonth }
+      : first.status === 'paid_off' ? { status: 'paid_off', month: first.termMonths }
+      : first.status === 'prepaid' ? { status: 'prepaid', month: first.prepaidAfterMonth }
+      : { status: 'censored', monthsObserved: first.monthsObserved };
+    assert.deepEqual(t.outcome, expected, t.idNumber);
+    if (first.status === 'censored') assert.ok(first.closedAt === null && !first.chargedOff && first.defaultMonth === null);
+  }
+});
+
 test('realised monthly default hazards match the model, month by month on book', () => {
   const loans = creditLoans();
   for (let m = 1; m <= 12; m++) assertLifeTable(loans, m, 'all credit loans');
@@ -175,12 +193,12 @@ test('graph links carry the signal: thin-file borrowers default more when their 
 });
 
 test('collection calls break contact rules in their documented shares, and the labels match the calls', () => {
-  const rules = new Map(world.truths.flatMap((t) => t.calls.map((c) => [c.callId, c.rulesBroken] as const)));
-  assert.equal(rules.size, world.calls.length);
+  const rules = new Map(world.truths.flatMap((t) => t.ruleBreakingCalls.map((c) => [c.callId, c.rulesBroken] as const)));
+  assert.equal(world.truths.reduce((n, t) => n + t.callCount, 0), world.calls.length);
   const offset = M.calls.localUtcOffsetHours;
   let night = 0, humanBorrowerAnswered = 0, threats = 0, humanContactAnswered = 0, disclosures = 0;
   for (const call of world.calls) {
-    const broken = rules.get(call.callId)!;
+    const broken = rules.get(call.callId) ?? [];
     const localHour = (new Date(call.startedAt).getUTCHours() + offset) % 24;
     const atNight = localHour >= 21 || localHour < 8;
     assert.equal(broken.includes('night_call'), atNight, `${call.callId} at local hour ${localHour}`);

@@ -76,6 +76,18 @@ export interface CallTruth {
 
 export type LinkVia = 'contact' | 'address' | 'employer' | 'device';
 
+/** The first loan's fate, with its month on book: what a survival model of the first loan is graded against. */
+export type ApplicantOutcome =
+  | { readonly status: 'not_booked' }
+  /** month: the month on book whose instalment was missed for good. */
+  | { readonly status: 'defaulted'; readonly month: number }
+  /** month: the last instalment (= term). */
+  | { readonly status: 'paid_off'; readonly month: number }
+  /** month: the instalment after which the rest was repaid early. */
+  | { readonly status: 'prepaid'; readonly month: number }
+  /** Still running at the world's end, at risk in months 1..monthsObserved. */
+  | { readonly status: 'censored'; readonly monthsObserved: number };
+
 export interface ApplicantTruth {
   readonly idNumber: string;
   readonly phone: string;
@@ -92,13 +104,16 @@ export interface ApplicantTruth {
   /** The earlier applicant this one is a relative of (thin-file always, some normal applicants), or null. */
   readonly relative: { readonly idNumber: string; readonly latent: number; readonly via: readonly LinkVia[] } | null;
   readonly firstSeenAt: string;
-  readonly applicationIds: string[];
-  readonly appliedAt: string[];
+  applicationIds: string[];
+  appliedAt: string[];
   booked: boolean;
-  /** Outcome of the first loan; 'not_booked' if the first application was declined. */
-  outcome: LoanStatus | 'not_booked';
+  /** Outcome of the first loan (set when the truth is reported). */
+  outcome: ApplicantOutcome;
   loans: LoanTruth[];
-  calls: CallTruth[];
+  /** Collection calls made to or about this applicant inside the world. */
+  callCount: number;
+  /** The calls that broke at least one contact rule (every call not listed broke none). */
+  ruleBreakingCalls: CallTruth[];
   /** Lists the world put this applicant's identifiers on (list.changed events). */
   listed: ('black' | 'grey')[];
 }
