@@ -5,38 +5,23 @@ import { HASH_PREFIX } from '../ingest/index.js';
 
 export const MASK_PREFIX = `${HASH_PREFIX}~`;
 
+/** A keyed hash as ingest writes it (the prefix and base64url); generous on length so a format change still masks. */
+const HASH_IN_TEXT = new RegExp(`${HASH_PREFIX}[A-Za-z0-9_-]{8,}`, 'g');
+
 export class IdentifierMasker {
   private readonly tokens = new Map<string, string>();
 
-  /** A deep copy of `value` with every hashed identifier replaced by its token (also inside "type|h:..." keys). */
-  mask<T>(value: T): T {
-    return this.walk(value) as T;
+  /** Masks every keyed hash inside a text (such as a record's JSON) — values and keys alike — with this masker's tokens. */
+  maskText(text: string): string {
+    return text.replace(HASH_IN_TEXT, (hash) => this.token(hash));
   }
 
   private token(hash: string): string {
-    if (hash.startsWith(MASK_PREFIX)) return hash;
     let t = this.tokens.get(hash);
     if (t === undefined) {
       t = `${MASK_PREFIX}${this.tokens.size + 1}`;
       this.tokens.set(hash, t);
     }
     return t;
-  }
-
-  private text(s: string): string {
-    if (s.startsWith(HASH_PREFIX)) return this.token(s);
-    const bar = s.indexOf(`|${HASH_PREFIX}`);
-    return bar >= 0 ? `${s.slice(0, bar + 1)}${this.token(s.slice(bar + 1))}` : s;
-  }
-
-  private walk(value: unknown): unknown {
-    if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((v) => this.walk(v));
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[this.text(k)] = this.walk(v);
-      return out;
-    }
-    return value;
   }
 }

@@ -78,22 +78,11 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   record(record: DecisionRecord): void {
-    // Identifiers can only be in the application data, list lookups, and values a flow exposes or traces; those
-    // parts are masked (one token map for the record) and the rest is serialised as is (JSON's fast path).
-    const masker = new IdentifierMasker();
-    const { inputs, result } = record;
-    const body = JSON.stringify({
-      ...record,
-      inputs: { ...inputs, data: masker.mask(inputs.data), lists: masker.mask(inputs.lists) },
-      result: {
-        ...result,
-        variables: masker.mask(result.variables),
-        ...(result.trace ? { trace: masker.mask(result.trace) } : {}),
-        ...(result.error ? { error: masker.mask(result.error) } : {}),
-      },
-    });
+    // Serialised on JSON's fast path, then every keyed hash in the text (values and list-lookup keys alike) is
+    // replaced by its record-local token.
+    const body = new IdentifierMasker().maskText(JSON.stringify(record));
     const row: AuditRow = [record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant,
-      record.shadowOf, result.outcome, record.event.applicationId, body];
+      record.shadowOf, record.result.outcome, record.event.applicationId, body];
     this.queue.push(row);
     this.pending.set(`${record.tenant}|${record.decisionId}`, row);
     if (this.queue.length >= this.maxBatch) this.send();

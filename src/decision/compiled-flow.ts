@@ -178,7 +178,8 @@ function walker(nodes: readonly FlowNode[], graph: FlowGraph, runners: readonly 
       if (++state.nodesRun > limits.maxNodes) {
         throw new RiskError('DECISION_NODES_EXCEEDED', `the decision ran more than ${limits.maxNodes} nodes`, { node: node.id });
       }
-      if (clock.now() > state.deadline) {
+      // The clock is read every 8 nodes: often enough for a budget in milliseconds, rarely enough to cost nothing.
+      if ((state.nodesRun & 7) === 0 && clock.now() > state.deadline) {
         throw new RiskError('DECISION_TIME_EXCEEDED', `the decision ran past its ${limits.timeoutMs} ms budget`, { node: node.id });
       }
       let branch: string | undefined;

@@ -27,7 +27,7 @@ test('a decision that runs more nodes than maxNodes ends in a coded error outcom
 
 test('a decision past its time budget ends in a coded error outcome', () => {
   let t = 0;
-  const slow: Clock = { now: () => (t += 7) };
+  const slow: Clock = { now: () => (t += 30) };
   const r = run(chain(20, { timeoutMs: 50 }), slow);
   assert.equal(r.outcome, 'error');
   assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
