@@ -5,8 +5,7 @@ import { FixedClock } from '../src/core/index.js';
 import { EventPreparer, type ApplicationEvent } from '../src/decision/index.js';
 import { KeyedHasher, PiiRedactor, validateEvent } from '../src/ingest/index.js';
 import { generateWorld } from '../src/simulate/index.js';
-import { FeatureEngine } from '../src/features/feature-engine.js';
-import { loadDemoFeatureSet } from '../src/features/demo/demo-feature-set.js';
+import { FeatureEngine, loadDemoFeatureSet } from '../src/features/index.js';
 import { demoFlow } from '../src/decision/index.js';
 
 export const BENCH_TENANT = 'default';

@@ -4,8 +4,7 @@ import { FixedClock, Random } from '../core/index.js';
 import { Ingestor, KeyedHasher } from '../ingest/index.js';
 import { SqliteEventLog } from '../store/index.js';
 import { generateWorld } from '../simulate/index.js';
-import { FeatureEngine } from '../features/feature-engine.js';
-import { loadDemoFeatureSet } from '../features/demo/demo-feature-set.js';
+import { FeatureEngine, loadDemoFeatureSet } from '../features/index.js';
 import { DEMO_SLOT, installDemoDecisions, runBacktest } from '../decision/index.js';
 import { openDecisionEngine } from './decision-wiring.js';
 

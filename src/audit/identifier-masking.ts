@@ -1,7 +1,8 @@
 // Masks identifiers in an audit record: every keyed hash ("h:...") becomes a token local to the record ("h:~1",
 // "h:~2", ...). Equal identifiers get equal tokens, so rules that compare identifiers (applicant phone == a contact's
 // phone) and recorded list hits replay identically, yet the record links to no one outside itself.
-import { HASH_PREFIX } from '../ingest/index.js';
+/** Ingest's keyed-hash prefix (HASH_PREFIX in src/ingest; audit does not depend on ingest for one constant). */
+const HASH_PREFIX = 'h:';
 
 export const MASK_PREFIX = `${HASH_PREFIX}~`;
 
