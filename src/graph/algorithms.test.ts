@@ -30,26 +30,37 @@ function graphOf(n: number, edges: [number, number][]) {
   return csrFromEdges(n, Int32Array.from(edges, (e) => e[0]), Int32Array.from(edges, (e) => e[1]));
 }
 
-test('PageRank on the karate club matches igraph (PRPACK) to 1e-9', () => {
-  const result = pageRank(graphOf(34, KARATE), { damping: 0.85, tolerance: 1e-12 });
-  for (let v = 0; v < 34; v++) assert.ok(Math.abs(result.ranks[v] - KARATE_PAGERANK[v]) < 1e-9, `node ${v}`);
-  assert.ok(result.error < 1e-12);
-});
+const METHODS = ['cg', 'gauss-seidel'] as const;
 
-test('PageRank: isolated nodes get the restart share, ranks sum to 1', () => {
-  // path 0-1-2 plus isolated node 3: solve by hand with dangling mass spread uniformly.
-  const result = pageRank(graphOf(4, [[0, 1], [1, 2]]), { damping: 0.85, tolerance: 1e-14 });
-  const sum = result.ranks.reduce((a, b) => a + b, 0);
-  assert.ok(Math.abs(sum - 1) < 1e-12);
-  assert.ok(Math.abs(result.ranks[0] - result.ranks[2]) < 1e-12, 'symmetric ends');
-  assert.ok(result.ranks[1] > result.ranks[0] && result.ranks[0] > result.ranks[3]);
+for (const method of METHODS) {
+  test(`PageRank (${method}) on the karate club matches igraph (PRPACK) to 1e-9`, () => {
+    const result = pageRank(graphOf(34, KARATE), { damping: 0.85, tolerance: 1e-12, method });
+    for (let v = 0; v < 34; v++) assert.ok(Math.abs(result.ranks[v] - KARATE_PAGERANK[v]) < 1e-9, `node ${v}`);
+    assert.ok(result.error < 1e-12);
+  });
+}
+
+test('PageRank: isolated nodes get the restart share (dangling mass), ranks sum to 1; both solvers agree', () => {
+  // path 0-1-2 plus isolated node 3. By hand: x = (0.15 + 0.85 m) / 4 + 0.85 P x with m = x3, and x3 = (0.15 + 0.85 x3) / 4.
+  const g = graphOf(4, [[0, 1], [1, 2]]);
+  const cg = pageRank(g, { damping: 0.85, tolerance: 1e-13 });
+  const gs = pageRank(g, { damping: 0.85, tolerance: 1e-13, method: 'gauss-seidel' });
+  const x3 = 0.15 / 4 / (1 - 0.85 / 4);
+  for (const result of [cg, gs]) {
+    assert.ok(Math.abs(result.ranks.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+    assert.ok(Math.abs(result.ranks[0] - result.ranks[2]) < 1e-12, 'symmetric ends');
+    assert.ok(Math.abs(result.ranks[3] - x3) < 1e-11, `isolated node: ${result.ranks[3]} vs ${x3}`);
+  }
+  for (let v = 0; v < 4; v++) assert.ok(Math.abs(cg.ranks[v] - gs.ranks[v]) < 1e-12);
 });
 
 test('personalized PageRank concentrates near its seed and is zero where the seed cannot reach', () => {
   const g = graphOf(6, [[0, 1], [1, 2], [2, 3], [4, 5]]);
   const restart = new Float64Array(6);
   restart[0] = 1;
+  const gs = pageRank(g, { restart, tolerance: 1e-14, method: 'gauss-seidel' });
   const { ranks } = pageRank(g, { restart, tolerance: 1e-14 });
+  for (let v = 0; v < 6; v++) assert.ok(Math.abs(ranks[v] - gs.ranks[v]) < 1e-12, `node ${v}`);
   // Degree-normalised mass falls with distance from the seed (raw mass favours the degree-2 middle nodes).
   const perDegree = [ranks[0], ranks[1] / 2, ranks[2] / 2, ranks[3]];
   for (let v = 0; v < 3; v++) assert.ok(perDegree[v] > perDegree[v + 1], `node ${v}`);

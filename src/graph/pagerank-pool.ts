@@ -3,12 +3,13 @@
 // (asynchronous relaxation). Every value read is an iterate from below, so iterates stay under the solution and,
 // after each sweep's barrier, 1 - sum(x) is still an exact L1 error bound: the stopping rule is the single-threaded
 // one. Ranks can differ from the single-threaded ones in the last bits (within the tolerance); batch jobs that must
-// be bit-reproducible use pageRank. Start the pool once (workers take a moment to boot), reuse it, close it.
+// be bit-reproducible use pageRank. On one core pageRank's conjugate gradients are faster still. Start the pool once (workers take a moment to boot), reuse it, close it.
 
 import { startWorker } from '../core/index.js';
 import type { Worker } from 'node:worker_threads';
 import type { CsrGraph } from './csr-graph.js';
-import { finishPageRank, pageRank, preparePageRank, type PageRankOptions, type PageRankResult } from './pagerank.js';
+import { pageRankGaussSeidel, type PageRankOptions, type PageRankResult } from './pagerank.js';
+import { finishPageRank, preparePageRank } from './pagerank-setup.js';
 import { sweepRange, type SweepTotals } from './pagerank-sweep.js';
 import { CONTROL, type PoolJob } from './pagerank-pool-protocol.js';
 
@@ -31,7 +32,7 @@ export class PageRankPool {
 
   /** Same contract as pageRank. Arrays not in shared memory are copied there first (part of the cost). */
   run(graph: CsrGraph, options: PageRankOptions = {}): PageRankResult {
-    if (this.workers.length === 0 || graph.n < 10_000) return pageRank(graph, options);
+    if (this.workers.length === 0 || graph.n < 10_000) return pageRankGaussSeidel(graph, options);
     const shared = { offsets: toShared(graph.offsets), targets: toShared(graph.targets) };
     const setup = preparePageRank({ ...graph, ...shared }, options, (n) => new Float64Array(new SharedArrayBuffer(n * 8)));
     const control = new Int32Array(new SharedArrayBuffer(16));
