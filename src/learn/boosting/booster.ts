@@ -83,7 +83,7 @@ export function boost(
     const features = sampleFeatures(train.featureCount, params.colsample, colRandom);
     if (!params.treePerOutput) {
       const tree = learner.grow({ gh, stride: K, offset: 0, width: K, active }, rows, count, features);
-      applyTree(tree, train, rows, count, raw, expRaw, K, active, leafOfRow);
+      applyTree(tree, train, rows, count, raw, expRaw, K, active, leafOfRow, params.subsample >= 1);
       grown.push(tree);
     } else {
       // Each period's tree sees only the sampled loans still at risk in that period.
@@ -91,7 +91,7 @@ export function boost(
       for (let k = 0; k < K; k++) {
         const countK = atRisk(sample, count, active, k, rows);
         const tree = learner.grow({ gh, stride: K, offset: k, width: 1, active: null }, rows, countK, features);
-        applyTree(tree, train, rows, countK, raw, expRaw, K, active, leafOfRow);
+        applyTree(tree, train, rows, countK, raw, expRaw, K, active, leafOfRow, params.subsample >= 1);
         grown.push(tree);
       }
     }
@@ -150,12 +150,26 @@ function atRisk(sample: Int32Array, count: number, active: Int32Array | null, k:
  */
 function applyTree(
   tree: GrownTree, data: BinnedDataset, rows: Int32Array, count: number, raw: Float64Array, expRaw: Float64Array | null,
-  K: number, active: Int32Array | null, leafOfRow: Int32Array,
+  K: number, active: Int32Array | null, leafOfRow: Int32Array, allSampled: boolean,
 ): void {
   const width = tree.width;
   const out = tree.output;
   const values = tree.leafValues;
   const factors = expRaw ? values.map(Math.exp) : null;
+  if (width === 1 && allSampled) {
+    // One output and no row left out of the sample: the tree holds every row that needs updating (variant B's
+    // per-period trees hold exactly the loans at risk), so add by leaf range directly.
+    for (let leaf = 0; leaf < tree.leafCount; leaf++) {
+      const v = values[leaf];
+      const e = factors ? factors[leaf] : 1;
+      for (let r = tree.leafBegin[leaf]; r < tree.leafEnd[leaf]; r++) {
+        const dst = rows[r] * K + out;
+        raw[dst] += v;
+        if (expRaw) expRaw[dst] *= e;
+      }
+    }
+    return;
+  }
   if (count < data.rowCount) leafOfRow.fill(-1);
   for (let leaf = 0; leaf < tree.leafCount; leaf++) {
     for (let r = tree.leafBegin[leaf]; r < tree.leafEnd[leaf]; r++) leafOfRow[rows[r]] = leaf;

@@ -10,6 +10,7 @@ import { binOf, categoricalBinMapper, numericBinMapper, type BinMapper } from '.
 export type BinMatrix = Uint8Array | Uint16Array;
 
 export interface DatasetOptions {
+  /** Bins per feature including the one for missing values (default 256: one byte per value). */
   readonly maxBins?: number;
   /** Rows sampled to find the cuts (all rows when fewer). */
   readonly binSampleSize?: number;
@@ -37,15 +38,34 @@ export class BinnedDataset {
     this.binCounts = Int32Array.from(mappers, (m) => m.binCount);
   }
 
+  private readonly columns: (BinMatrix | undefined)[] = [];
+
   get featureCount(): number {
     return this.featureNames.length;
+  }
+
+  /**
+   * Feature f's bins as a contiguous column (made on first use). Row partitioning reads one feature of many rows,
+   * where a dense column is far more cache-friendly than striding through the row-major matrix.
+   */
+  column(f: number): BinMatrix {
+    let col = this.columns[f];
+    if (!col) {
+      const F = this.featureCount;
+      col = this.bins instanceof Uint16Array ? new Uint16Array(this.rowCount) : new Uint8Array(this.rowCount);
+      for (let i = 0; i < this.rowCount; i++) col[i] = this.bins[i * F + f];
+      this.columns[f] = col;
+    }
+    return col;
   }
 
   /** Finds bins on this table and bins it. */
   static fromTable(table: Table, features: readonly string[], options: DatasetOptions = {}): BinnedDataset {
     table.requireColumns(features);
-    const maxBins = options.maxBins ?? 255;
-    if (!(maxBins >= 2 && maxBins <= 65535)) throw new RiskError('LEARN_PARAM_INVALID', 'maxBins must be in 2..65535', { maxBins });
+    // maxBins counts the missing-value bin too, so the default 256 keeps every feature in one byte.
+    const maxBins = options.maxBins ?? 256;
+    if (!(maxBins >= 2 && maxBins <= 65536)) throw new RiskError('LEARN_PARAM_INVALID', 'maxBins must be in 2..65536', { maxBins });
+    const valueBins = maxBins - 1;
     const sampleRows = sampleIndices(table.rowCount, options.binSampleSize ?? 200_000, options.seed ?? 0);
     const info: FeatureInfo[] = [];
     const mappers = features.map((name) => {
@@ -55,11 +75,11 @@ export class BinnedDataset {
         const levels = col.kind === 'categorical' ? col.levels : numericLevels(values);
         info.push({ name, type: 'categorical', levels });
         const codes = col.kind === 'categorical' ? values : recode(values, levels);
-        return categoricalBinMapper(codes, levels.length, maxBins);
+        return categoricalBinMapper(codes, levels.length, valueBins);
       }
       info.push({ name, type: 'numeric' });
       const sample = sampleRows ? Float64Array.from(sampleRows, (i) => values[i]) : values;
-      return numericBinMapper(sample, maxBins);
+      return numericBinMapper(sample, valueBins);
     });
     return BinnedDataset.bin(table, features, info, mappers, options.shared ?? false);
   }

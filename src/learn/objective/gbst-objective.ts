@@ -17,6 +17,7 @@ export class GbstObjective implements Objective {
   readonly labels: PeriodLabels;
   readonly usesExpScores = true;
   private readonly w: Float64Array | undefined;
+  private readonly zeroed = new WeakSet<Float32Array>();
 
   constructor(labels: ObjectiveLabels, params: ObjectiveParams) {
     if (!labels.time || !labels.event) throw new RiskError('LEARN_LABEL_MISSING', 'the gbst objective needs time and event columns', {});
@@ -40,6 +41,8 @@ export class GbstObjective implements Objective {
     const K = this.outputs;
     const { period, event } = this.labels;
     const w = this.w;
+    // Entries beyond a loan's risk set are never written, so a buffer needs zeroing there only once.
+    const zeroed = this.zeroed.has(gh);
     for (let i = 0; i < this.rowCount; i++) {
       const wi = w === undefined ? 1 : w[i];
       const t = period[i];
@@ -50,8 +53,9 @@ export class GbstObjective implements Objective {
         gh[2 * (base + j)] = wi * (h - y);
         gh[2 * (base + j) + 1] = wi * h * (1 - h);
       }
-      gh.fill(0, 2 * (base + t), 2 * (base + K));
+      if (!zeroed) gh.fill(0, 2 * (base + t), 2 * (base + K));
     }
+    this.zeroed.add(gh);
   }
 
   loss(raw: Float64Array): number {

@@ -35,6 +35,7 @@ export interface TrainSpec {
   readonly catSmooth?: number;
   readonly subsample?: number;
   readonly colsample?: number;
+  /** Histogram bins per feature, counting the bin for missing values (default 256). */
   readonly maxBins?: number;
   readonly seed?: number;
   /** Histogram threads (worker_threads); 1 = none. */
@@ -76,7 +77,7 @@ export function resolveBoostParams(spec: TrainSpec, treePerOutput: boolean): Res
     seed: spec.seed ?? 0,
     earlyStoppingRounds: spec.earlyStoppingRounds ?? 0,
     treePerOutput,
-    maxBins: spec.maxBins ?? 255,
+    maxBins: spec.maxBins ?? 256,
     threads: spec.threads ?? 1,
   };
   const problems: string[] = [];
@@ -86,7 +87,7 @@ export function resolveBoostParams(spec: TrainSpec, treePerOutput: boolean): Res
   if (!Number.isInteger(p.seed)) problems.push('seed must be an integer');
   if (!Number.isInteger(p.earlyStoppingRounds) || p.earlyStoppingRounds < 0) problems.push('earlyStoppingRounds must be an integer >= 0');
   if (p.earlyStoppingRounds > 0 && !spec.validation) problems.push('earlyStoppingRounds needs a validation table');
-  if (!Number.isInteger(p.maxBins) || p.maxBins < 2 || p.maxBins > 65535) problems.push('maxBins must be an integer in 2..65535');
+  if (!Number.isInteger(p.maxBins) || p.maxBins < 2 || p.maxBins > 65536) problems.push('maxBins must be an integer in 2..65536');
   if (!Number.isInteger(p.threads) || p.threads < 1) problems.push('threads must be a positive integer');
   if (spec.features.length === 0) problems.push('at least one feature is needed');
   if (new Set(spec.features).size !== spec.features.length) problems.push('features must not repeat');

@@ -1,8 +1,8 @@
-// The shared-memory protocol between the parallel histogram builder and its workers: a control word block
-// (Atomics wait/notify) and a job block describing the tasks. Each task fills one node histogram's cells for a
-// feature group × output block, so every cell has exactly one writer and a fixed summation order.
+// The shared-memory protocol between the parallel histogram builder and its workers: a control block
+// (Atomics wait/notify), a job block describing the tasks, and arrays shared by id. Each task fills one node
+// histogram's cells for a feature group × output block, so every cell has exactly one writer and a fixed
+// summation order.
 import { buildHistogramPart, type KernelInput } from './histogram-kernels.js';
-import type { BinMatrix } from '../dataset/binned-dataset.js';
 
 /** Control words. */
 export const GENERATION = 0;
@@ -11,25 +11,30 @@ export const DONE = 2;
 export const STOP = 3;
 export const CONTROL_WORDS = 4;
 
-/** Job header words, then groups, then tasks. */
+/** Job header words (array ids refer to SharedArray messages), then feature groups, then tasks. */
 const WIDTH = 0;
 const STRIDE = 1;
 const OFFSET = 2;
 const GH_ID = 3;
 const ROWS_ID = 4;
 const ACTIVE_ID = 5;
-const TASKS = 6;
-const GROUPS = 7;
-const HEADER = 8;
+const BINS_ID = 6;
+const BIN_START_ID = 7;
+const BIN_COUNTS_ID = 8;
+const FEATURES = 9;
+const TASKS = 10;
+const GROUPS = 11;
+const HEADER = 12;
 const TASK_WORDS = 6;
 export const JOB_WORDS = 1 << 18;
 
-/** A buffer shared with workers, known to them by id. */
-export interface SharedArrayMessage {
-  readonly id: number;
-  readonly kind: 'f64' | 'f32' | 'i32';
-  readonly buffer: SharedArrayBuffer;
-}
+export type SharedKind = 'f64' | 'f32' | 'i32' | 'u8' | 'u16';
+export type SharedArray = Float64Array | Float32Array | Int32Array | Uint8Array | Uint16Array;
+
+/** A message on a worker's port: share an array under an id, or forget ids. */
+export type PoolMessage =
+  | { readonly type: 'share'; readonly id: number; readonly kind: SharedKind; readonly buffer: SharedArrayBuffer }
+  | { readonly type: 'forget'; readonly ids: readonly number[] };
 
 export interface Task {
   readonly begin: number;
@@ -47,19 +52,27 @@ export interface JobHeader {
   readonly ghId: number;
   readonly rowsId: number;
   readonly activeId: number;
+  readonly binsId: number;
+  readonly binStartId: number;
+  readonly binCountsId: number;
+  readonly featureCount: number;
 }
 
 /** Writes a job; returns false when it does not fit the job block (the caller then builds serially). */
-export function writeJob(job: Int32Array, header: JobHeader, groups: readonly number[][], tasks: readonly Task[]): boolean {
+export function writeJob(job: Int32Array, h: JobHeader, groups: readonly number[][], tasks: readonly Task[]): boolean {
   let size = HEADER + tasks.length * TASK_WORDS;
   for (const g of groups) size += 1 + g.length;
   if (size > job.length) return false;
-  job[WIDTH] = header.width;
-  job[STRIDE] = header.stride;
-  job[OFFSET] = header.offset;
-  job[GH_ID] = header.ghId;
-  job[ROWS_ID] = header.rowsId;
-  job[ACTIVE_ID] = header.activeId;
+  job[WIDTH] = h.width;
+  job[STRIDE] = h.stride;
+  job[OFFSET] = h.offset;
+  job[GH_ID] = h.ghId;
+  job[ROWS_ID] = h.rowsId;
+  job[ACTIVE_ID] = h.activeId;
+  job[BINS_ID] = h.binsId;
+  job[BIN_START_ID] = h.binStartId;
+  job[BIN_COUNTS_ID] = h.binCountsId;
+  job[FEATURES] = h.featureCount;
   job[TASKS] = tasks.length;
   job[GROUPS] = groups.length;
   let at = HEADER;
@@ -78,15 +91,8 @@ export function writeJob(job: Int32Array, header: JobHeader, groups: readonly nu
   return true;
 }
 
-export interface DatasetView {
-  readonly bins: BinMatrix;
-  readonly featureCount: number;
-  readonly binStart: Int32Array;
-  readonly binCounts: Int32Array;
-}
-
 /** Takes tasks off the shared counter until none are left; run by workers and the main thread alike. */
-export function runTasks(control: Int32Array, job: Int32Array, data: DatasetView, arrays: Map<number, Float64Array | Float32Array | Int32Array>): void {
+export function runTasks(control: Int32Array, job: Int32Array, arrays: ReadonlyMap<number, SharedArray>): void {
   const groups: number[][] = [];
   let at = HEADER;
   for (let g = 0; g < job[GROUPS]; g++) {
@@ -96,7 +102,10 @@ export function runTasks(control: Int32Array, job: Int32Array, data: DatasetView
   }
   const activeId = job[ACTIVE_ID];
   const input: KernelInput = {
-    ...data,
+    bins: arrays.get(job[BINS_ID]) as Uint8Array | Uint16Array,
+    featureCount: job[FEATURES],
+    binStart: arrays.get(job[BIN_START_ID]) as Int32Array,
+    binCounts: arrays.get(job[BIN_COUNTS_ID]) as Int32Array,
     rows: arrays.get(job[ROWS_ID]) as Int32Array,
     gh: arrays.get(job[GH_ID]) as Float32Array,
     stride: job[STRIDE],
@@ -114,8 +123,16 @@ export function runTasks(control: Int32Array, job: Int32Array, data: DatasetView
   }
 }
 
-export function typedView(message: SharedArrayMessage): Float64Array | Float32Array | Int32Array {
-  if (message.kind === 'f64') return new Float64Array(message.buffer);
-  if (message.kind === 'f32') return new Float32Array(message.buffer);
-  return new Int32Array(message.buffer);
+/** Applies a pool message to a worker's (or the main thread's) id → array map. */
+export function applyMessage(arrays: Map<number, SharedArray>, message: PoolMessage): void {
+  if (message.type === 'forget') {
+    for (const id of message.ids) arrays.delete(id);
+    return;
+  }
+  const b = message.buffer;
+  const kind = message.kind;
+  arrays.set(
+    message.id,
+    kind === 'f64' ? new Float64Array(b) : kind === 'f32' ? new Float32Array(b) : kind === 'i32' ? new Int32Array(b) : kind === 'u8' ? new Uint8Array(b) : new Uint16Array(b),
+  );
 }

@@ -1,70 +1,36 @@
-// Histogram building on worker threads (node:worker_threads) over SharedArrayBuffers. The main thread and
-// threads − 1 workers take tasks (node × feature group × output block) from a shared counter; a task is the
-// serial kernel on its own cells, so results are bit-identical to the serial builder for any thread count.
-// Small batches run on the main thread alone: waking workers costs tens of microseconds.
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+// Histogram building on worker threads over SharedArrayBuffers. The main thread and threads − 1 pooled workers
+// take tasks (node × feature group × output block) from a shared counter; a task is the serial kernel on its
+// own cells, so results are bit-identical to the serial builder for any thread count. Small batches run on the
+// main thread alone: waking workers costs tens of microseconds.
 import type { BinnedDataset } from '../dataset/binned-dataset.js';
 import { binStarts, type GradientView, type HistogramBuilder, type HistogramRequest } from './histogram-builder.js';
+import { writeJob, type SharedArray, type Task } from './histogram-job.js';
 import { buildHistogramPart, featureGroups, type KernelInput } from './histogram-kernels.js';
-import { CONTROL_WORDS, DONE, GENERATION, JOB_WORDS, NEXT_TASK, runTasks, STOP, writeJob, type SharedArrayMessage, type Task } from './histogram-job.js';
+import { workerPool, type HistogramWorkerPool } from './histogram-worker-pool.js';
 
 /** Below this many row × feature × output visits a batch is built on the main thread. */
 const PARALLEL_MIN_WORK = 200_000;
 
-type Shared = Float64Array | Float32Array | Int32Array;
-
 export class ParallelHistogramBuilder implements HistogramBuilder {
-  private readonly workers: Worker[] = [];
-  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
-  private readonly job = new Int32Array(new SharedArrayBuffer(JOB_WORDS * 4));
-  /** One port per worker: port to the first worker, extraPorts to the others (each array is posted to all). */
-  private readonly port: MessagePort;
-  private readonly extraPorts: MessagePort[] = [];
-  private readonly ids = new Map<Shared, number>();
-  private readonly arrays = new Map<number, Shared>();
+  private readonly pool: HistogramWorkerPool;
+  private readonly ids = new Map<SharedArray, number>();
   private readonly activeCopies = new WeakMap<Int32Array, Int32Array>();
   private readonly blockCache = new WeakMap<Int32Array, Map<number, number[]>>();
-  private readonly binStart: Int32Array;
   private readonly view: { bins: BinnedDataset['bins']; featureCount: number; binStart: Int32Array; binCounts: Int32Array };
-  private nextId = 0;
+  private readonly dataIds: { binsId: number; binStartId: number; binCountsId: number };
 
   constructor(data: BinnedDataset, private readonly threads: number) {
-    this.binStart = binStarts(data).binStart;
-    const bins = data.bins.buffer instanceof SharedArrayBuffer ? data.bins : copyToShared(data.bins);
-    this.view = { bins, featureCount: data.featureCount, binStart: this.binStart, binCounts: data.binCounts };
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    const ports = [channel.port2];
-    for (let w = 1; w < threads - 1; w++) {
-      const c = new MessageChannel();
-      ports.push(c.port2);
-      this.extraPorts.push(c.port1);
-    }
-    ports.forEach((port) => {
-      const { entry, eval: isEval } = workerEntry();
-      const worker = new Worker(entry, {
-        eval: isEval,
-        workerData: {
-          control: this.control.buffer,
-          job: this.job.buffer,
-          bins: bins.buffer,
-          wideBins: bins instanceof Uint16Array,
-          featureCount: data.featureCount,
-          binStart: this.binStart,
-          binCounts: data.binCounts,
-          port,
-        },
-        transferList: [port],
-        // Test-runner and other process flags of the parent must not carry over.
-        execArgv: [],
-      });
-      worker.unref();
-      this.workers.push(worker);
-    });
+    this.pool = workerPool(threads);
+    const bins = data.bins.buffer instanceof SharedArrayBuffer ? data.bins : toShared(data.bins);
+    const binStart = toShared(binStarts(data).binStart);
+    const binCounts = toShared(data.binCounts);
+    this.view = { bins, featureCount: data.featureCount, binStart, binCounts };
+    this.dataIds = { binsId: this.share(bins), binStartId: this.share(binStart), binCountsId: this.share(binCounts) };
   }
 
   build(requests: readonly HistogramRequest[], grad: GradientView, rows: Int32Array, features: Int32Array): void {
-    const groups = featureGroups(features);
+    // One output cannot be split by output blocks, so split the features instead.
+    const groups = featureGroups(features, grad.width === 1 ? this.threads : 1);
     const blocks = this.outputBlocks(grad);
     let work = 0;
     for (const r of requests) work += (r.end - r.begin) * features.length * grad.width;
@@ -80,38 +46,27 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
       });
     }
     const activeId = grad.active ? this.ids.get(this.sharedActive(grad.active))! : -1;
-    if (!writeJob(this.job, { width: grad.width, stride: grad.stride, offset: grad.offset, ghId, rowsId, activeId }, groups, tasks)) {
-      return this.buildHere(requests, grad, rows, groups, blocks);
-    }
-    Atomics.store(this.control, NEXT_TASK, 0);
-    Atomics.store(this.control, DONE, 0);
-    Atomics.add(this.control, GENERATION, 1);
-    Atomics.notify(this.control, GENERATION);
-    runTasks(this.control, this.job, this.view, this.arrays);
-    for (let d = Atomics.load(this.control, DONE); d < this.workers.length; d = Atomics.load(this.control, DONE)) {
-      Atomics.wait(this.control, DONE, d);
-    }
+    const header = { width: grad.width, stride: grad.stride, offset: grad.offset, ghId, rowsId, activeId, featureCount: this.view.featureCount, ...this.dataIds };
+    if (!writeJob(this.pool.job, header, groups, tasks)) return this.buildHere(requests, grad, rows, groups, blocks);
+    this.pool.run();
   }
 
   allocateHistogram(length: number): Float64Array {
-    return this.share(new Float64Array(new SharedArrayBuffer(length * 8)), 'f64');
+    return this.shareNew(new Float64Array(new SharedArrayBuffer(length * 8)));
   }
 
   allocateGradients(length: number): Float32Array {
-    return this.share(new Float32Array(new SharedArrayBuffer(length * 4)), 'f32');
+    return this.shareNew(new Float32Array(new SharedArrayBuffer(length * 4)));
   }
 
   allocateRows(length: number): Int32Array {
-    return this.share(new Int32Array(new SharedArrayBuffer(length * 4)), 'i32');
+    return this.shareNew(new Int32Array(new SharedArrayBuffer(length * 4)));
   }
 
+  /** Lets the pooled workers drop this training's arrays; the workers stay for the next training. */
   close(): void {
-    Atomics.store(this.control, STOP, 1);
-    Atomics.add(this.control, GENERATION, 1);
-    Atomics.notify(this.control, GENERATION);
-    for (const w of this.workers) void w.terminate();
-    this.port.close();
-    for (const p of this.extraPorts) p.close();
+    this.pool.forget([...this.ids.values()]);
+    this.ids.clear();
   }
 
   private buildHere(requests: readonly HistogramRequest[], grad: GradientView, rows: Int32Array, groups: number[][], blocks: number[]): void {
@@ -151,36 +106,27 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
   private sharedActive(active: Int32Array): Int32Array {
     let copy = this.activeCopies.get(active);
     if (!copy) {
-      copy = this.share(new Int32Array(new SharedArrayBuffer(active.length * 4)), 'i32');
-      copy.set(active);
+      copy = this.shareNew(toShared(active));
       this.activeCopies.set(active, copy);
     }
     return copy;
   }
 
-  private share<T extends Shared>(array: T, kind: SharedArrayMessage['kind']): T {
-    const id = this.nextId++;
-    this.ids.set(array, id);
-    this.arrays.set(id, array);
-    const message: SharedArrayMessage = { id, kind, buffer: array.buffer as SharedArrayBuffer };
-    this.port.postMessage(message);
-    for (const p of this.extraPorts) p.postMessage(message);
+  private shareNew<T extends SharedArray>(array: T): T {
+    this.share(array);
     return array;
+  }
+
+  private share(array: SharedArray): number {
+    const id = this.pool.share(array);
+    this.ids.set(array, id);
+    return id;
   }
 }
 
-function copyToShared(bins: BinnedDataset['bins']): BinnedDataset['bins'] {
-  const copy = bins instanceof Uint16Array ? new Uint16Array(new SharedArrayBuffer(bins.byteLength)) : new Uint8Array(new SharedArrayBuffer(bins.byteLength));
-  copy.set(bins);
+function toShared<T extends SharedArray>(a: T): T {
+  const Ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Ctor(new SharedArrayBuffer(a.byteLength));
+  copy.set(a as never);
   return copy;
-}
-
-/**
- * The worker runs this module's sibling: compiled JavaScript directly, or TypeScript (tests, tsx) through a
- * small bootstrap that registers tsx inside the worker first (a worker does not inherit the parent's hooks).
- */
-function workerEntry(): { entry: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { entry: new URL('./histogram-worker.js', import.meta.url), eval: false };
-  const url = new URL('./histogram-worker.ts', import.meta.url).href;
-  return { entry: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`, eval: true };
 }

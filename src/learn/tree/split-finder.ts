@@ -155,6 +155,21 @@ export class SplitFinder {
     const { l1, l2 } = this.params;
     const { gl, hl, active } = this;
     let s = 0;
+    if (l1 === 0 && l2 > 0) {
+      // The usual case, without the L1 and empty-side guards (λ > 0 keeps every denominator positive).
+      for (let i = 0; i < this.activeCount; i++) {
+        const k = active[i];
+        let gL = gl[k];
+        let hL = hl[k];
+        if (missingLeft) {
+          gL += hist[base + 2 * k];
+          hL += hist[base + 2 * k + 1];
+        }
+        const gR = G[k] - gL;
+        s += (gL * gL) / (hL + l2) + (gR * gR) / (H[k] - hL + l2);
+      }
+      return 0.5 * (s - this.parentScore);
+    }
     for (let i = 0; i < this.activeCount; i++) {
       const k = active[i];
       let gL = gl[k];

@@ -13,6 +13,8 @@ interface NodeWork {
   readonly id: number;
   readonly begin: number;
   readonly end: number;
+  /** Histogram cost of the node: its rows, or with vector gradients the outputs they are active in. */
+  readonly work: number;
   readonly depth: number;
   readonly G: Float64Array;
   readonly H: Float64Array;
@@ -47,7 +49,7 @@ export class TreeLearner {
     }
     const tree = new GrownTree(grad.offset, grad.width);
     this.work = [];
-    const root = this.node(tree, 0, rowCount, 0, new Float64Array(grad.width), new Float64Array(grad.width));
+    const root = this.node(tree, 0, rowCount, 0, rowCount, new Float64Array(grad.width), new Float64Array(grad.width));
     root.hist = this.takeHistogram(grad.width);
     this.builder.build([{ begin: 0, end: rowCount, hist: root.hist }], grad, rows, features);
     this.totalsFromHistogram(root, features[0], grad.width);
@@ -70,10 +72,10 @@ export class TreeLearner {
           this.release(node, grad.width);
           continue;
         }
-        const [l, r] = this.applySplit(tree, node, rows, grad.width);
+        const [l, r] = this.applySplit(tree, node, rows, grad);
         next.push(l, r);
         if (l.depth < maxDepth) {
-          const [small, large] = l.end - l.begin <= r.end - r.begin ? [l, r] : [r, l];
+          const [small, large] = l.work <= r.work ? [l, r] : [r, l];
           small.hist = this.takeHistogram(grad.width);
           builds.push({ begin: small.begin, end: small.end, hist: small.hist });
           pairs.push([node, small, large]);
@@ -106,10 +108,10 @@ export class TreeLearner {
       }
       if (best < 0) break;
       const node = leaves[best];
-      const [l, r] = this.applySplit(tree, node, rows, grad.width);
+      const [l, r] = this.applySplit(tree, node, rows, grad);
       leaves.splice(best, 1, l, r);
       if (canSplit(l)) {
-        const [small, large] = l.end - l.begin <= r.end - r.begin ? [l, r] : [r, l];
+        const [small, large] = l.work <= r.work ? [l, r] : [r, l];
         small.hist = this.takeHistogram(grad.width);
         this.builder.build([{ begin: small.begin, end: small.end, hist: small.hist }], grad, rows, features);
         this.subtract(node.hist!, small.hist, features, grad.width);
@@ -124,8 +126,8 @@ export class TreeLearner {
     for (const leaf of leaves) this.release(leaf, grad.width);
   }
 
-  private node(tree: GrownTree, begin: number, end: number, depth: number, G: Float64Array, H: Float64Array): NodeWork {
-    const work: NodeWork = { id: tree.addNode(), begin, end, depth, G, H, hist: null, split: null };
+  private node(tree: GrownTree, begin: number, end: number, depth: number, cost: number, G: Float64Array, H: Float64Array): NodeWork {
+    const work: NodeWork = { id: tree.addNode(), begin, end, work: cost, depth, G, H, hist: null, split: null };
     this.work[work.id] = work;
     return work;
   }
@@ -141,32 +143,42 @@ export class TreeLearner {
   }
 
   /** Partitions the node's rows (stable) and records the split; children get their gradient totals. */
-  private applySplit(tree: GrownTree, node: NodeWork, rows: Int32Array, width: number): [NodeWork, NodeWork] {
+  private applySplit(tree: GrownTree, node: NodeWork, rows: Int32Array, grad: GradientView): [NodeWork, NodeWork] {
+    const width = grad.width;
     const s = node.split!;
     const f = s.feature;
     const mask = new Uint8Array(this.data.binCounts[f]);
     mask[0] = s.missingLeft ? 1 : 0;
     if (s.categories.length > 0) for (const b of s.categories) mask[b] = 1;
     else for (let b = 1; b <= s.bin; b++) mask[b] = 1;
-    const bins = this.data.bins;
-    const F = this.data.featureCount;
+    const col = this.data.column(f);
     const scratch = this.scratch;
     let l = node.begin;
     let r = 0;
+    // Branch-free: each row is written to both sides and only the side it belongs to advances (a data-dependent
+    // branch here is mispredicted about half the time). Writing rows[l] is safe: l never passes i.
     for (let i = node.begin; i < node.end; i++) {
       const row = rows[i];
-      if (mask[bins[row * F + f]]) rows[l++] = row;
-      else scratch[r++] = row;
+      const m = mask[col[row]];
+      rows[l] = row;
+      scratch[r] = row;
+      l += m;
+      r += 1 - m;
     }
     rows.set(scratch.subarray(0, r), l);
+    let leftWork = l - node.begin;
+    if (width > 1 && grad.active) {
+      leftWork = 0;
+      for (let i = node.begin; i < l; i++) leftWork += grad.active[rows[i]];
+    }
     const GR = new Float64Array(width);
     const HR = new Float64Array(width);
     for (let k = 0; k < width; k++) {
       GR[k] = node.G[k] - s.leftG[k];
       HR[k] = node.H[k] - s.leftH[k];
     }
-    const left = this.node(tree, node.begin, l, node.depth + 1, Float64Array.from(s.leftG), Float64Array.from(s.leftH));
-    const right = this.node(tree, l, node.end, node.depth + 1, GR, HR);
+    const left = this.node(tree, node.begin, l, node.depth + 1, leftWork, Float64Array.from(s.leftG), Float64Array.from(s.leftH));
+    const right = this.node(tree, l, node.end, node.depth + 1, node.work - leftWork, GR, HR);
     const id = node.id;
     tree.feature[id] = f;
     tree.bin[id] = s.bin;
