@@ -4,7 +4,7 @@
 // the next rebuild (done at once on small graphs, at the next batch on large ones; `stale` says so).
 
 import type { AdjacencyStore } from './adjacency-store.js';
-import { BAD_FLAGS, NodeType } from './node-kinds.js';
+import { BAD_FLAGS, Flag, NodeType } from './node-kinds.js';
 
 export class LiveComponents {
   private parent: Int32Array = new Int32Array(0);
@@ -76,12 +76,19 @@ export class LiveComponents {
   rebuild(store: AdjacencyStore): void {
     this.n = 0;
     this.addNodes(store);
-    const { types } = store.nodes;
-    for (let v = 0; v < store.nodeCount; v++) {
+    const { types, flags } = store.nodes;
+    const { offsets, targets, nodeCount } = store.base;
+    // The CSR rows directly (the hot part at start-up), then the delta.
+    for (let v = 0; v < nodeCount; v++) {
       if (types[v] !== NodeType.person) continue;
-      store.forEachNeighbor(v, (u) => {
-        if (!store.isBlocked(u)) this.union(v, u);
-      });
+      for (let p = offsets[v], end = offsets[v + 1]; p < end; p++) {
+        const u = targets[p];
+        if ((flags[u] & Flag.superNode) === 0) this.union(v, u);
+      }
+    }
+    const delta = store.delta;
+    for (let e = 0; e < delta.size; e++) {
+      if ((flags[delta.ident[e]] & Flag.superNode) === 0) this.union(delta.person[e], delta.ident[e]);
     }
     this.stale = false;
   }
