@@ -1,8 +1,7 @@
-// Group commit for decide: applications arriving in the same event-loop turn are appended to the event log in one
-// transaction (one fsync) instead of one each, and every caller waits for that commit. This is what lets decide
-// append durably without an fsync per request.
-import { RiskError } from '../core/index.js';
-import type { Ingestor } from '../ingest/index.js';
+// Batches decide's appends: applications decided in the same event-loop turn go to the event log as one append (one
+// listener call for the engines), and every caller waits for its commit. The log itself group-commits appends that
+// queue while a commit is being fsynced, so decide never pays an fsync per request.
+import type { ArgusEvent, Ingestor } from '../ingest/index.js';
 import type { ArgusEventRecord } from '../store/index.js';
 
 interface Waiting {
@@ -41,13 +40,9 @@ export class BatchingAppender implements EventAppender {
       for (let start = 0; start < waiting.length; start += this.maxBatch) {
         const batch = waiting.slice(start, start + this.maxBatch);
         try {
-          const result = await this.ingestor.ingestRecords(tenant, batch.map((w) => w.event));
-          const rejected = new Map(result.rejected.map((p) => [p.index, p]));
-          batch.forEach((w, i) => {
-            const problem = rejected.get(i);
-            if (problem) w.reject(new RiskError(problem.code, problem.message, { path: problem.path }));
-            else w.resolve();
-          });
+          // Already validated and hashed by the decision service: appended as they are.
+          await this.ingestor.appendEvents(tenant, batch.map((w) => w.event as ArgusEvent));
+          for (const w of batch) w.resolve();
         } catch (err) {
           for (const w of batch) w.reject(err);
         }

@@ -6,7 +6,7 @@
 // A record whose id the tenant already logged is acknowledged as a duplicate and not appended again.
 
 import { RiskError } from '../core/index.js';
-import type { ArgusEventRecord, EventLog } from '../store/index.js';
+import { encodeEvent, type ArgusEventRecord, type EventLog } from '../store/index.js';
 import type { ArgusEvent } from './event-schemas.js';
 import type { RecordProblem } from './event-validator.js';
 import { PiiRedactor } from './pii-redactor.js';
@@ -71,6 +71,12 @@ export class Ingestor {
     const batch = prepareNdjson(text, this.redactor, baseIndex);
     checkSize(batch.received);
     return this.appendPrepared(tenant, batch, options);
+  }
+
+  /** Appends events already validated and hashed in this process (decide's applications): no second validation. */
+  async appendEvents(tenant: string, events: ArgusEvent[]): Promise<IngestResult> {
+    checkSize(events.length);
+    return this.appendPrepared(tenant, { received: events.length, encoded: events.map(encodeEvent), events, problems: [] });
   }
 
   /** Appends a batch prepared here or in a worker thread (see parallel-preparer.ts). */

@@ -58,3 +58,43 @@ test('events and offsets survive closing and reopening the file', async () => {
 test('an unopenable path gives a coded error', () => {
   assert.throws(() => new SqliteEventLog('/etc/hostname/argus/events.db'), (e: unknown) => (e as { code?: string }).code === 'STORE_LOG_UNAVAILABLE');
 });
+
+test('concurrent appends are committed together, in call order, durable and idempotent across groups', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-log-'));
+  try {
+    const path = join(dir, 'events.db');
+    const log = new SqliteEventLog(path);
+    // The first append finds the writer idle and commits alone; the other 199, made while it commits, form one group.
+    const outcomes = await Promise.all(Array.from({ length: 200 }, (_, i) => log.append(i % 2 ? 'a' : 'b', [rec(`e${i}`)])));
+    assert.equal(log.commits, 2);
+    const offsets = outcomes.map((o) => o.offsets[0]);
+    assert.deepEqual(offsets, Array.from({ length: 200 }, (_, i) => i + 1));
+    // Re-sent ids (in a later group, and twice inside one group) are duplicates; new ones get the next offsets.
+    const again = await Promise.all([log.append('a', [rec('e1'), rec('n1')]), log.append('b', [rec('e0'), rec('n1')]), log.append('a', [rec('n1')])]);
+    assert.deepEqual(again.map((o) => o.offsets), [[null, 201], [null, 202], [null]]);
+    assert.deepEqual(again.map((o) => o.duplicates), [1, 1, 1]);
+    await log.close();
+    const reopened = new SqliteEventLog(path);
+    const all = await collect(reopened.read(0));
+    assert.equal(all.length, 202);
+    assert.deepEqual(all.slice(0, 200).map((e) => [e.event.id, e.tenant]), Array.from({ length: 200 }, (_, i) => [`e${i}`, i % 2 ? 'a' : 'b']));
+    await reopened.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('reads on the reading connection see every append as soon as it resolves', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-log-'));
+  try {
+    const log = new SqliteEventLog(join(dir, 'events.db'));
+    for (let i = 0; i < 5; i++) {
+      const { offsets } = await log.append('t', [rec(`r${i}`)]);
+      assert.equal(await log.head(), offsets[0]);
+      assert.deepEqual([...log.readSync(offsets[0]! - 1)].map((e) => e.event.id), [`r${i}`]);
+    }
+    await log.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

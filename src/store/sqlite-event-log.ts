@@ -1,12 +1,17 @@
 // Embedded event log on SQLite (better-sqlite3, WAL, synchronous=FULL: a commit is fsynced before append resolves,
 // so an acknowledged event survives kill -9 and power loss). Idempotency is a unique index on (tenant, id).
+// Appends are group-committed: while one commit is being fsynced by the writer thread, later appends queue, and the
+// whole queue goes in the next transaction. Reads use this thread's own connection (WAL lets both run at once).
 
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { RiskError } from '../core/index.js';
 import type { AppendOutcome, EventLog, ReadOptions, StoredEvent } from './event-log.js';
 import type { ArgusEventRecord, EncodedEvent } from './event-record.js';
+import { LOG_INSERT, LOG_PRAGMAS, LOG_SCHEMA, LOG_WRITER_SOURCE, groupWriter, type AppendRequest, type RecordRow } from './event-log-writer.js';
 
 const DEFAULT_PAGE = 5000;
 
@@ -17,12 +22,24 @@ interface Row {
   body: string;
 }
 
+interface Queued extends AppendRequest {
+  resolve(outcome: AppendOutcome): void;
+  reject(err: unknown): void;
+}
+
 export class SqliteEventLog implements EventLog {
   private readonly db: Database.Database;
-  private readonly insert: Database.Statement;
-  private readonly appendMany: (tenant: string, records: readonly EncodedEvent[]) => AppendOutcome;
+  private readonly writeHere: (group: readonly AppendRequest[]) => number[];
+  private writer: Worker | null = null;
+  private queue: Queued[] = [];
+  /** The group the writer thread is committing, if any. */
+  private inflight: Queued[] | null = null;
+  private seq = 0;
+  private drained: (() => void) | null = null;
+  /** Transactions committed so far (each one fsync); appends / commits is the grouping achieved. */
+  commits = 0;
 
-  /** `path` is a file, or ':memory:' for tests that need no durability. */
+  /** `path` is a file, or ':memory:' for tests that need no durability (written in this thread). */
   constructor(path: string) {
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -30,43 +47,30 @@ export class SqliteEventLog implements EventLog {
     } catch (err) {
       throw new RiskError('STORE_LOG_UNAVAILABLE', `cannot open event log at ${path}: ${(err as Error).message}`, { path });
     }
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    for (const pragma of LOG_PRAGMAS) this.db.pragma(pragma);
     this.db.pragma('cache_size = -65536');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS events (
-        offset INTEGER PRIMARY KEY,
-        tenant TEXT NOT NULL,
-        id TEXT NOT NULL,
-        type TEXT NOT NULL,
-        time INTEGER NOT NULL,
-        body TEXT NOT NULL
-      );
-      CREATE UNIQUE INDEX IF NOT EXISTS events_tenant_id ON events (tenant, id);
-    `);
-    this.insert = this.db.prepare(
-      'INSERT OR IGNORE INTO events (tenant, id, type, time, body) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.appendMany = this.db.transaction((tenant: string, records: readonly EncodedEvent[]) => {
-      const offsets: (number | null)[] = new Array(records.length);
-      let appended = 0;
-      for (let i = 0; i < records.length; i++) {
-        const r = records[i];
-        const info = this.insert.run(tenant, r.id, r.type, r.time, r.body);
-        if (info.changes === 1) {
-          offsets[i] = Number(info.lastInsertRowid);
-          appended++;
-        } else {
-          offsets[i] = null;
-        }
-      }
-      return { offsets, appended, duplicates: records.length - appended };
-    });
+    this.db.exec(LOG_SCHEMA);
+    this.writeHere = groupWriter(this.db);
+    if (path !== ':memory:') this.startWriter(path);
   }
 
-  async append(tenant: string, records: readonly EncodedEvent[]): Promise<AppendOutcome> {
-    if (records.length === 0) return { offsets: [], appended: 0, duplicates: 0 };
-    return this.appendMany(tenant, records);
+  append(tenant: string, records: readonly EncodedEvent[]): Promise<AppendOutcome> {
+    if (records.length === 0) return Promise.resolve({ offsets: [], appended: 0, duplicates: 0 });
+    const rows: RecordRow[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      rows[i] = [r.id, r.type, r.time, r.body];
+    }
+    if (!this.writer) {
+      const offsets = this.writeHere([{ tenant, rows }]);
+      this.commits++;
+      return Promise.resolve(outcomeOf(offsets, 0, rows.length));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ tenant, rows, resolve, reject });
+      // Idle writer: commit at once (lowest latency). Busy: the next group forms while this commit is fsynced.
+      if (this.inflight === null) this.dispatch();
+    });
   }
 
   async *read(afterOffset: number, options: ReadOptions = {}): AsyncIterable<StoredEvent> {
@@ -110,7 +114,90 @@ export class SqliteEventLog implements EventLog {
     return row.n;
   }
 
+  /** Waits for every queued append to commit, then stops the writer and closes the file. */
   async close(): Promise<void> {
+    if (this.inflight !== null || this.queue.length > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    const writer = this.writer;
+    this.writer = null;
+    if (writer) {
+      const exited = new Promise((resolve) => writer.once('exit', resolve));
+      writer.ref();
+      writer.postMessage({ close: true });
+      await exited;
+    }
     if (this.db.open) this.db.close();
   }
+
+  private startWriter(path: string): void {
+    const writer = new Worker(LOG_WRITER_SOURCE, {
+      eval: true,
+      workerData: { path, driver: createRequire(import.meta.url).resolve('better-sqlite3'), pragmas: LOG_PRAGMAS, insert: LOG_INSERT },
+    });
+    writer.on('message', (m: { seq: number; offsets?: number[]; error?: string }) => this.committed(m));
+    // A writer that dies takes its in-flight group with it (committed or not is unknown: the callers get an error and
+    // may retry, which idempotency makes safe); everything after is written in this thread.
+    const fail = (reason: string): void => {
+      if (this.writer !== writer) return;
+      this.writer = null;
+      const group = this.inflight ?? [];
+      this.inflight = null;
+      const err = new RiskError('STORE_LOG_WRITE_FAILED', `the event log writer stopped: ${reason}`, {});
+      for (const q of group) q.reject(err);
+      const queued = this.queue;
+      this.queue = [];
+      for (const q of queued) this.append(q.tenant, q.rows.map(([id, type, time, body]) => ({ id, type, time, body }))).then(q.resolve, q.reject);
+      this.settle();
+    };
+    writer.on('error', (err) => fail(err.message));
+    writer.on('exit', (code) => fail(`exit code ${code}`));
+    writer.unref();
+    this.writer = writer;
+  }
+
+  /** Hands the whole queue to the writer as one group. */
+  private dispatch(): void {
+    const group = this.queue;
+    this.queue = [];
+    this.inflight = group;
+    this.writer!.ref(); // an append being committed keeps the process alive
+    this.writer!.postMessage({ seq: ++this.seq, group: group.map((q) => ({ tenant: q.tenant, rows: q.rows })) });
+  }
+
+  private committed(m: { seq: number; offsets?: number[]; error?: string }): void {
+    const group = this.inflight;
+    if (group === null || m.seq !== this.seq) return;
+    this.inflight = null;
+    if (m.error !== undefined) {
+      const err = new RiskError('STORE_LOG_WRITE_FAILED', `the event log could not commit: ${m.error}`, {});
+      for (const q of group) q.reject(err);
+    } else {
+      this.commits++;
+      let at = 0;
+      for (const q of group) {
+        q.resolve(outcomeOf(m.offsets!, at, q.rows.length));
+        at += q.rows.length;
+      }
+    }
+    if (this.queue.length > 0) this.dispatch();
+    else this.settle();
+  }
+
+  private settle(): void {
+    if (this.inflight !== null || this.queue.length > 0) return;
+    this.writer?.unref();
+    const drained = this.drained;
+    this.drained = null;
+    drained?.();
+  }
+}
+
+function outcomeOf(flat: readonly number[], from: number, length: number): AppendOutcome {
+  const offsets: (number | null)[] = new Array(length);
+  let appended = 0;
+  for (let i = 0; i < length; i++) {
+    const o = flat[from + i];
+    offsets[i] = o === 0 ? null : o;
+    if (o !== 0) appended++;
+  }
+  return { offsets, appended, duplicates: length - appended };
 }

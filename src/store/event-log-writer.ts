@@ -1,0 +1,76 @@
+// The event log's schema and its group-commit write: every append queued while the previous commit was being
+// fsynced is written in ONE transaction (one fsync). The transaction runs in a writer thread (the program below) so
+// the fsync never blocks the event loop; ':memory:' logs and the fall-back after a writer failure run it in-thread.
+import type Database from 'better-sqlite3';
+
+/** One record as it crosses to the writer thread: id, type, business time (ms), JSON body. */
+export type RecordRow = [id: string, type: string, time: number, body: string];
+
+/** One caller's append inside a group. */
+export interface AppendRequest {
+  readonly tenant: string;
+  readonly rows: readonly RecordRow[];
+}
+
+/** synchronous=FULL: a commit is fsynced (WAL and all) before it is acknowledged. */
+export const LOG_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 10000'];
+
+export const LOG_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    offset INTEGER PRIMARY KEY,
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    time INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS events_tenant_id ON events (tenant, id);
+`;
+
+export const LOG_INSERT = 'INSERT OR IGNORE INTO events (tenant, id, type, time, body) VALUES (?, ?, ?, ?, ?)';
+
+/**
+ * Writes a group in one transaction, appends in order; returns one offset per record across the whole group, 0 for
+ * a duplicate of a (tenant, id) already logged (earlier in this group included).
+ */
+export function groupWriter(db: Database.Database): (group: readonly AppendRequest[]) => number[] {
+  const insert = db.prepare(LOG_INSERT);
+  return db.transaction((group: readonly AppendRequest[]) => {
+    const offsets: number[] = [];
+    for (const { tenant, rows } of group) {
+      for (const r of rows) {
+        const info = insert.run(tenant, r[0], r[1], r[2], r[3]);
+        offsets.push(info.changes === 1 ? Number(info.lastInsertRowid) : 0);
+      }
+    }
+    return offsets;
+  });
+}
+
+/**
+ * The writer thread's program (CommonJS, run with eval: it needs no TypeScript loader and starts in milliseconds).
+ * It owns the write connection and answers each group with its offsets, or the error that rolled it back.
+ * Mirrors groupWriter above.
+ */
+export const LOG_WRITER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+for (const p of workerData.pragmas) db.pragma(p);
+const insert = db.prepare(workerData.insert);
+const write = db.transaction((group) => {
+  const offsets = [];
+  for (const { tenant, rows } of group) {
+    for (const r of rows) {
+      const info = insert.run(tenant, r[0], r[1], r[2], r[3]);
+      offsets.push(info.changes === 1 ? Number(info.lastInsertRowid) : 0);
+    }
+  }
+  return offsets;
+});
+parentPort.on('message', (m) => {
+  if (m.close) { db.close(); parentPort.close(); return; }
+  try { parentPort.postMessage({ seq: m.seq, offsets: write(m.group) }); }
+  catch (err) { parentPort.postMessage({ seq: m.seq, error: String(err && err.message) }); }
+});
+`;
