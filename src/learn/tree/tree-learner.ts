@@ -28,6 +28,7 @@ export class TreeLearner {
   private readonly finders = new Map<number, SplitFinder>();
   private readonly pools = new Map<number, Float64Array[]>();
   private scratch: Int32Array;
+  private scratchLeft: Int32Array;
   /** Every node of the tree being grown, by id. */
   private work: NodeWork[] = [];
 
@@ -40,6 +41,7 @@ export class TreeLearner {
       categorical: Uint8Array.from(data.mappers, (m) => (m.kind === 'categorical' ? 1 : 0)),
     };
     this.scratch = new Int32Array(data.rowCount);
+    this.scratchLeft = new Int32Array(data.rowCount);
   }
 
   /** Grows a tree on rows[0..rowCount), reordering them so each leaf owns a contiguous range. */
@@ -152,19 +154,22 @@ export class TreeLearner {
     if (s.categories.length > 0) for (const b of s.categories) mask[b] = 1;
     else for (let b = 1; b <= s.bin; b++) mask[b] = 1;
     const col = this.data.column(f);
-    const scratch = this.scratch;
-    let l = node.begin;
+    const { scratch, scratchLeft } = this;
+    let nl = 0;
     let r = 0;
     // Branch-free: each row is written to both sides and only the side it belongs to advances (a data-dependent
-    // branch here is mispredicted about half the time). Writing rows[l] is safe: l never passes i.
+    // branch here is mispredicted about half the time). Both sides go to scratch buffers, not back into `rows`,
+    // so the stores never alias the loads ahead of them.
     for (let i = node.begin; i < node.end; i++) {
       const row = rows[i];
       const m = mask[col[row]];
-      rows[l] = row;
+      scratchLeft[nl] = row;
       scratch[r] = row;
-      l += m;
+      nl += m;
       r += 1 - m;
     }
+    const l = node.begin + nl;
+    rows.set(scratchLeft.subarray(0, nl), node.begin);
     rows.set(scratch.subarray(0, r), l);
     let leftWork = l - node.begin;
     if (width > 1 && grad.active) {
