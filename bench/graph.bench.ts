@@ -9,14 +9,13 @@
 //     batch run (whose stage times are reported too).
 //  4. FDCompCN (../shared/data/fdcompcn): AUC, macro-F1 and recall on the test split with and without graph features.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock } from '../src/core/index.js';
 import {
-  computeGraphFeatures, connectedComponents, csrFromEdges, louvain, pageRank, readSnapshot, runBatch, SuperNodeRule, writeSnapshot,
+  computeGraphFeatures, connectedComponents, csrFromEdges, louvain, pageRank, PageRankPool, readSnapshot, runBatch, SuperNodeRule,
+  writeSnapshot,
 } from '../src/graph/index.js';
-import { PageRankPool } from '../src/graph/pagerank-pool.js';
 import { plantedPartitionGraph } from './graph/planted-graph.js';
 import { ensureIgraph, runIgraph } from './graph/igraph-peer.js';
 import { lendingGraph, personKey, uniformGraph } from './graph/synthetic-store.js';

@@ -18,6 +18,7 @@ export { buildCsr, type CsrCore, type EdgeList } from './csr-core.js';
 export { csrFromEdges, traversalGraph, type CsrGraph } from './csr-graph.js';
 export { connectedComponents, type Components } from './connected-components.js';
 export { pageRank, type PageRankOptions, type PageRankResult } from './pagerank.js';
+export { PageRankPool } from './pagerank-pool.js';
 export { louvain, modularity, type LouvainResult } from './louvain-communities.js';
 export { labelPropagation } from './label-propagation.js';
 export { propagateRisk, type PropagationScores } from './risk-propagation.js';
