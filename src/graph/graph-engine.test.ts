@@ -2,7 +2,7 @@
 // the same graph (and the same features), labels files, neighbourhoods with masked keys.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock } from '../core/index.js';
@@ -133,4 +133,21 @@ test('neighbourhood: bounded BFS with masked keys, labels and edges', () => {
   assert.throws(() => engine.neighborhood('t', 'device', h('nope'), 1, 10), { code: 'GRAPH_NODE_NOT_FOUND' });
   assert.throws(() => engine.neighborhood('t', 'planet', h('x'), 1, 10), { code: 'GRAPH_ENTITY_TYPE_UNKNOWN' });
   assert.throws(() => engine.neighborhood('t', 'phone', 'raw', 1, 10), { code: 'GRAPH_KEY_UNHASHED' });
+});
+
+test('a snapshot that is not one, or is cut short, is refused with GRAPH_SNAPSHOT_INVALID', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-graph-bad-'));
+  try {
+    const engine = new GraphEngine({ clock: new FixedClock(T0), dataDir: dir });
+    ringWorld(5, 10).forEach((e, i) => engine.apply('t', e, i + 1, Date.parse(e.time)));
+    engine.snapshot();
+    const file = join(dir, 'graph', 't.graph');
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 100));
+    assert.throws(() => new GraphEngine({ clock: new FixedClock(T0), dataDir: dir }).loadSnapshots(), { code: 'GRAPH_SNAPSHOT_INVALID' });
+    writeFileSync(file, 'not a snapshot at all');
+    assert.throws(() => new GraphEngine({ clock: new FixedClock(T0), dataDir: dir }).loadSnapshots(), { code: 'GRAPH_SNAPSHOT_INVALID' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

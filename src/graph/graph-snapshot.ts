@@ -88,7 +88,12 @@ export function readSnapshot(path: string, rule: SuperNodeRule): TenantGraph {
     }
     const json = Buffer.alloc(prefix.readUInt32LE(8));
     readSync(fd, json, 0, json.length, 16);
-    const header = JSON.parse(json.toString('utf8')) as Header;
+    let header: Header;
+    try {
+      header = JSON.parse(json.toString('utf8')) as Header;
+    } catch {
+      throw new RiskError('GRAPH_SNAPSHOT_INVALID', `${path} has a damaged header`, { path });
+    }
     let position = 16 + json.length;
     const size = fstatSync(fd).size;
     const sections = new Map<string, Typed>();
