@@ -12,6 +12,8 @@ export class DistinctTracker {
   times: Float64Array;
   size = 0;
   hll: SlidingHyperLogLog | null = null;
+  /** Last-seen times sorted, for counting several windows of a busy key (rebuilt after a change). */
+  private sorted: Float64Array | null = null;
 
   constructor(capacity = 4) {
     this.keys = new Float64Array(capacity);
@@ -20,6 +22,7 @@ export class DistinctTracker {
 
   /** Records `hash` as seen at `time` (times arrive non-decreasing); forgets values last seen before `cutoff`. */
   add(hash: number, time: number, cutoff: number): void {
+    this.sorted = null;
     if (this.hll) {
       this.hll.add(hash, time);
       return;
@@ -44,13 +47,31 @@ export class DistinctTracker {
   /** Values seen at or after `lower`. */
   count(lower: number): number {
     if (this.hll) return this.hll.estimate(lower);
-    let n = 0;
     const { keys, times } = this;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0 && times[i] >= lower) n++;
-    return n;
+    if (this.size <= 32) {
+      let n = 0;
+      for (let i = 0; i < keys.length; i++) if (keys[i] !== 0 && times[i] >= lower) n++;
+      return n;
+    }
+    if (!this.sorted) {
+      const sorted = new Float64Array(this.size);
+      let k = 0;
+      for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) sorted[k++] = times[i];
+      this.sorted = sorted.sort();
+    }
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] >= lower) hi = mid;
+      else lo = mid + 1;
+    }
+    return sorted.length - lo;
   }
 
   prune(cutoff: number): void {
+    this.sorted = null;
     if (this.hll) this.hll.prune(cutoff);
     else this.rehash(cutoff);
   }

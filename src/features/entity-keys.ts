@@ -56,7 +56,9 @@ export function eventTypesWithKey(entity: EntityKind): string[] {
 }
 
 /** Looks up the applicant of a loan (the loan link); undefined when the loan is not known. */
-export type LoanOwnerLookup = (loanId: string) => string | undefined;
+export interface LoanOwnerLookup {
+  owner(loanId: string): string | undefined;
+}
 
 /** Extracts the keys of one entity from one event type's data, de-duplicated, into `out` (cleared first). */
 export type KeyExtractor = (data: unknown, loanOwner: LoanOwnerLookup, out: string[]) => void;
@@ -72,7 +74,7 @@ export function compileKeyExtractor(entity: EntityKind, eventType: string): KeyE
     if ('viaLoan' in source) {
       return (data, loanOwner, out) => {
         const loanId = (data as { loanId?: unknown }).loanId;
-        const owner = typeof loanId === 'string' ? loanOwner(loanId) : undefined;
+        const owner = typeof loanId === 'string' ? loanOwner.owner(loanId) : undefined;
         if (owner !== undefined) out.push(owner);
       };
     }

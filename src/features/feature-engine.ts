@@ -126,7 +126,7 @@ export class FeatureEngine implements FeatureReader {
     const t = this.tenant(tenant);
     if (time > t.maxTime) t.maxTime = time;
     const event = toFeatureEvent(record, time);
-    for (const slot of t.slots.values()) slot.runtime.apply(event, slot.access, t.links);
+    for (const slot of t.slotList) slot.runtime.apply(event, slot.access, t.links);
   }
 
   async read(tenant: string, event: ArgusEventRecord, names: readonly string[]): Promise<FeatureValues> {

@@ -45,6 +45,8 @@ export interface EntityPlan {
 
 export interface WindowedFeature extends WindowQuery {
   readonly kind: 'windowed';
+  /** The layout of the stream it reads (a shortcut for entities[entity].streams[stream].layout). */
+  readonly layout: StreamLayout;
   readonly index: number;
   readonly name: string;
   readonly spec: FeatureSpec;
@@ -69,6 +71,15 @@ export interface DerivedFeature {
 
 export type PlannedFeature = WindowedFeature | DerivedFeature;
 
+/** What one event type updates in one entity: the streams reading it, with their path readers for that type. */
+export interface DispatchTarget {
+  readonly entity: EntityPlan;
+  readonly streams: readonly StreamPlan[];
+  /** Per stream: the reader of each numeric value for this event type (null: a CEL value, or no path). */
+  readonly numericReaders: readonly (readonly (PathReader | null)[])[];
+  readonly distinctReaders: readonly (readonly (PathReader | null)[])[];
+}
+
 export interface FeaturePlan {
   readonly spec: FeatureSetSpec;
   /** Changes whenever anything that shapes state changes; snapshots of another fingerprint are not reused. */
@@ -79,7 +90,7 @@ export interface FeaturePlan {
   readonly features: readonly PlannedFeature[];
   readonly byName: ReadonlyMap<string, number>;
   /** Per event type: the entities (and their streams) it updates. */
-  readonly dispatch: ReadonlyMap<string, readonly { readonly entity: EntityPlan; readonly streams: readonly StreamPlan[] }[]>;
+  readonly dispatch: ReadonlyMap<string, readonly DispatchTarget[]>;
   /** Derived features in an order where inputs come first. */
   readonly derivedOrder: readonly number[];
 }
@@ -139,7 +150,13 @@ export function compileFeaturePlan(input: FeatureSetSpec | unknown): FeaturePlan
   spec.features.forEach((f, i) => {
     const w = windowed.get(f.name);
     if (w) {
-      features.push({ ...w, index: i });
+      // One literal with every field in one order: all windowed features share a hidden class, so the read loop's
+      // property accesses stay monomorphic (a spread here gave nearly every feature its own map, 3x slower reads).
+      features.push({
+        kind: 'windowed', index: i, name: w.name, spec: w.spec, entity: w.entity, stream: w.stream, layout: w.layout,
+        aggregation: w.aggregation, slot: w.slot, window: w.window, level: w.level, unitMs: w.unitMs, request: w.request,
+        fill: w.fill,
+      });
       return;
     }
     const inputs = (f.aggregation === 'ratio' ? f.of! : f.inputs!).map((n) => byName.get(n)!);
@@ -153,13 +170,16 @@ export function compileFeaturePlan(input: FeatureSetSpec | unknown): FeaturePlan
     });
   });
 
-  const dispatch = new Map<string, { entity: EntityPlan; streams: StreamPlan[] }[]>();
+  const dispatch = new Map<string, DispatchTarget[]>();
   for (const entity of entities) {
     for (const type of ALL_EVENT_TYPES) {
       const streams = entity.streams.filter((s) => s.eventTypes.has(type));
       if (streams.length === 0) continue;
       if (!dispatch.has(type)) dispatch.set(type, []);
-      dispatch.get(type)!.push({ entity, streams });
+      const readers = (sources: readonly ValueSource[]) => sources.map((v) => v.paths?.get(type) ?? null);
+      dispatch.get(type)!.push({
+        entity, streams, numericReaders: streams.map((st) => readers(st.numeric)), distinctReaders: streams.map((st) => readers(st.distinct)),
+      });
     }
   }
   return {
@@ -221,7 +241,7 @@ function buildStream(draft: StreamDraft, spec: FeatureSetSpec, out: Map<string, 
     const slot = agg === 'distinct_count' ? distinctKeys.indexOf(slotKey) : slotKey === '' ? -1 : numericKeys.indexOf(slotKey);
     const level = window.kind === 'time' && window.bucket > 0 ? levels.findIndex((l) => l.bucket === window.bucket) : -1;
     out.set(f.name, {
-      kind: 'windowed', name: f.name, spec: f, entity: draft.entity, stream: draft.index, aggregation: agg, slot,
+      kind: 'windowed', name: f.name, spec: f, entity: draft.entity, stream: draft.index, layout, aggregation: agg, slot,
       window, level, unitMs: UNIT_MS[f.unit ?? 'd'], request: f.request ?? 'exclude', fill: f.fill,
     });
   }

@@ -36,13 +36,19 @@ export function planRequest(plan: FeaturePlan, names?: readonly string[]): Reque
   };
   indices.forEach(visit);
   const windowed = [...needed].map((i) => plan.features[i]).filter((f): f is WindowedFeature => f.kind === 'windowed');
-  windowed.sort((a, b) => a.entity - b.entity || a.index - b.index);
+  // Grouped by entity (keys are looked up once), then stream, window and field (scans are shared; see WindowMemo).
+  windowed.sort((a, b) => a.entity - b.entity || a.stream - b.stream || windowOrder(a) - windowOrder(b) || a.slot - b.slot || a.index - b.index);
   return {
     indices,
     exclude: windowed.filter((f) => f.request === 'exclude'),
     include: windowed.filter((f) => f.request === 'include'),
     derived: plan.derivedOrder.filter((i) => needed.has(i)).map((i) => plan.features[i] as DerivedFeature),
   };
+}
+
+function windowOrder(f: WindowedFeature): number {
+  const w = f.window;
+  return w.kind === 'time' ? w.range * 2 + (w.bucket > 0 ? 1 : 0) : w.kind === 'rows' ? -w.rows : -1e6;
 }
 
 /** Values as of `event`, which is not (yet) in the state: include-mode features see it applied to a copy. */

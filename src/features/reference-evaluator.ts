@@ -33,7 +33,7 @@ export function referenceValues(input: FeatureSetSpec, events: readonly FeatureE
     const extractor = compileKeyExtractor(entity as never, e.type);
     if (!extractor) return [];
     const out: string[] = [];
-    extractor(e.data, (id) => links.get(id), out);
+    extractor(e.data, { owner: (id) => links.get(id) }, out);
     return out;
   };
   const results: FeatureValues[] = [];

@@ -7,10 +7,11 @@
 // idle for longer than the ttl starts afresh. Reads happen at q = max(t, w), so no state is ever read in the past.
 import type { FeatureValue } from './feature-spec.js';
 import type { DerivedFeature, EntityPlan, FeaturePlan, StreamPlan, ValueSource, WindowedFeature } from './feature-plan.js';
+import type { PathReader } from './field-path.js';
 import { StreamState } from './stream-state.js';
 import { newKeyState, isStale, type KeyState } from './key-state.js';
 import type { LoanLinks, StateAccess } from './state-access.js';
-import { windowedValue } from './window-aggregate.js';
+import { WindowMemo, windowedValue } from './window-aggregate.js';
 import { deriveValue } from './derived-value.js';
 import { hashValue } from './value-hash.js';
 
@@ -38,6 +39,9 @@ export class SetRuntime {
   private readonly usesCel: boolean[] = [];
   private readonly keys: string[] = [];
   private readonly scratch: unknown[] = [];
+  private readonly readStates: (KeyState | undefined)[] = [];
+  private readonly readTimes: number[] = [];
+  private readonly memo = new WindowMemo();
   private readonly streamBase: number[] = [];
 
   constructor(readonly plan: FeaturePlan) {
@@ -61,14 +65,15 @@ export class SetRuntime {
     if (!targets) return;
     if (counted) this.counters.applied++;
     let vars: Record<string, unknown> | undefined;
-    const owner = (id: string): string | undefined => links.owner(id);
-    for (const { entity, streams } of targets) {
-      entity.keys.get(event.type)!(event.data, owner, this.keys);
+    for (const target of targets) {
+      const { entity, streams } = target;
+      entity.keys.get(event.type)!(event.data, links, this.keys);
       if (this.keys.length === 0) continue;
       const base = this.streamBase[entity.index];
-      for (const s of streams) {
+      for (let k = 0; k < streams.length; k++) {
+        const s = streams[k];
         if (this.usesCel[base + s.index] && !vars) vars = { data: event.data, eventType: event.type, time: event.time };
-        this.passes[base + s.index] = this.extract(s, base + s.index, event, vars);
+        this.passes[base + s.index] = this.extract(s, base + s.index, target.numericReaders[k], target.distinctReaders[k], event, vars);
       }
       for (const key of this.keys) this.applyKey(entity, streams, key, event.time, access);
     }
@@ -94,7 +99,10 @@ export class SetRuntime {
     access.dirty?.(entity.index, key, state);
   }
 
-  private extract(s: StreamPlan, id: number, event: FeatureEvent, vars: Record<string, unknown> | undefined): boolean {
+  private extract(
+    s: StreamPlan, id: number, numericReaders: readonly (PathReader | null)[], distinctReaders: readonly (PathReader | null)[],
+    event: FeatureEvent, vars: Record<string, unknown> | undefined,
+  ): boolean {
     if (s.filter) {
       try {
         if (s.filter.evaluate(vars!) !== true) return false;
@@ -104,12 +112,15 @@ export class SetRuntime {
       }
     }
     const values = this.values[id];
-    for (let i = 0; i < s.numeric.length; i++) values[i] = this.numeric(s.numeric[i], event, vars);
+    for (let i = 0; i < s.numeric.length; i++) {
+      this.collect(numericReaders[i], s.numeric[i], event, vars);
+      values[i] = toNumber(this.scratch.length > 0 ? this.scratch[0] : undefined);
+    }
     const hashes = this.hashes[id];
     for (let d = 0; d < s.distinct.length; d++) {
       const out = hashes[d];
       out.length = 0;
-      this.collect(s.distinct[d], event, vars);
+      this.collect(distinctReaders[d], s.distinct[d], event, vars);
       for (const v of this.scratch) {
         const h = hashValue(v);
         if (h !== undefined && !out.includes(h)) out.push(h);
@@ -120,23 +131,17 @@ export class SetRuntime {
     return true;
   }
 
-  private numeric(source: ValueSource, event: FeatureEvent, vars: Record<string, unknown> | undefined): number {
-    this.collect(source, event, vars);
-    const v = this.scratch.length > 0 ? this.scratch[0] : undefined;
-    if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    return NaN;
-  }
-
-  private collect(source: ValueSource, event: FeatureEvent, vars: Record<string, unknown> | undefined): void {
+  /** Leaves the value(s) of one source in `scratch`: through its path reader, or by evaluating its CEL. */
+  private collect(reader: PathReader | null, source: ValueSource, event: FeatureEvent, vars: Record<string, unknown> | undefined): void {
     const out = this.scratch;
     out.length = 0;
-    if (source.paths) {
-      source.paths.get(event.type)?.(event.data, out);
+    if (reader) {
+      reader(event.data, out);
       return;
     }
+    if (!source.expr) return;
     try {
-      const v = source.expr!.evaluate(vars!);
+      const v = source.expr.evaluate(vars!);
       if (Array.isArray(v)) for (const x of v) out.push(x);
       else if (v !== null && v !== undefined) out.push(v);
     } catch {
@@ -146,21 +151,19 @@ export class SetRuntime {
 
   /** Visits every (entity, key) that applying `event` updates (what a remote store must load first). */
   touchedKeys(event: FeatureEvent, links: LoanLinks, visit: (entity: number, key: string) => void): void {
-    const owner = (id: string): string | undefined => links.owner(id);
     for (const { entity } of this.plan.dispatch.get(event.type) ?? []) {
-      entity.keys.get(event.type)!(event.data, owner, this.keys);
+      entity.keys.get(event.type)!(event.data, links, this.keys);
       for (const key of this.keys) visit(entity.index, key);
     }
   }
 
   /** Visits every (entity, key) that reading `features` as of `event` looks at. */
   readKeys(event: FeatureEvent, features: readonly WindowedFeature[], links: LoanLinks, visit: (entity: number, key: string) => void): void {
-    const owner = (id: string): string | undefined => links.owner(id);
     const entities = new Set(features.map((f) => f.entity));
     for (const e of entities) {
       const extractor = this.plan.entities[e].keys.get(event.type);
       if (!extractor) continue;
-      extractor(event.data, owner, this.keys);
+      extractor(event.data, links, this.keys);
       for (const key of this.keys) visit(e, key);
     }
   }
@@ -170,18 +173,32 @@ export class SetRuntime {
    * caller arranged). A feature whose entity has no key in the event is null; several keys (contacts): the largest.
    */
   readWindowed(event: FeatureEvent, features: readonly WindowedFeature[], access: StateAccess, links: LoanLinks, out: FeatureValue[]): void {
-    const owner = (id: string) => links.owner(id);
     let lastEntity = -1;
+    const states = this.readStates;
+    const times = this.readTimes;
+    const t = event.time;
+    const ttl = this.plan.ttl;
+    const memo = this.memo;
+    memo.clear();
     for (const f of features) {
       if (f.entity !== lastEntity) {
         lastEntity = f.entity;
         const extractor = this.plan.entities[f.entity].keys.get(event.type);
-        if (extractor) extractor(event.data, owner, this.keys);
+        if (extractor) extractor(event.data, links, this.keys);
         else this.keys.length = 0;
+        states.length = 0;
+        times.length = 0;
+        for (const key of this.keys) {
+          const state = access.get(f.entity, key);
+          const live = state !== undefined && !isStale(state, t, ttl) ? state : undefined;
+          states.push(live);
+          times.push(live && live.w > t ? live.w : t);
+        }
+        memo.clear();
       }
       let best: FeatureValue = null;
-      for (const key of this.keys) {
-        const v = this.valueOf(f, access.get(f.entity, key), event.time);
+      for (let k = 0; k < states.length; k++) {
+        const v = windowedValue(f, f.layout, states[k]?.streams[f.stream] ?? null, times[k], memo);
         if (v !== null && (best === null || v > best)) best = v;
       }
       out[f.index] = best === null && f.fill !== undefined ? f.fill : best;
@@ -192,8 +209,7 @@ export class SetRuntime {
   valueOf(f: WindowedFeature, state: KeyState | undefined, at: number): FeatureValue {
     const live = state !== undefined && !isStale(state, at, this.plan.ttl) ? state : undefined;
     const q = live && live.w > at ? live.w : at;
-    const layout = this.plan.entities[f.entity].streams[f.stream].layout;
-    return windowedValue(f, layout, live?.streams[f.stream] ?? null, q);
+    return windowedValue(f, f.layout, live?.streams[f.stream] ?? null, q);
   }
 
   /** Fills derived features (in dependency order) from the values already in `out`. */
@@ -205,6 +221,12 @@ export class SetRuntime {
       out[f.index] = v === null && f.fill !== undefined ? f.fill : v;
     }
   }
+}
+
+function toNumber(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return NaN;
 }
 
 function linkLoan(data: unknown, links: LoanLinks): void {

@@ -169,9 +169,14 @@ export class StreamState {
   }
 }
 
-/** A packed array of n copies of v (packed arrays of doubles are stored unboxed). */
+const ZEROS: number[] = [0.5];
+ZEROS.pop(); // a packed array of doubles from the start: copies of it never change representation
+for (let i = 0; i < 256; i++) ZEROS.push(0);
+
+/** An array of n zeros stored as unboxed doubles (one allocation; filling with times then converts nothing). */
 export function filled(n: number, v: number): number[] {
-  const a: number[] = [];
+  if (v === 0 && n <= ZEROS.length) return ZEROS.slice(0, n);
+  const a = ZEROS.slice(0, 0);
   for (let i = 0; i < n; i++) a.push(v);
   return a;
 }

@@ -42,6 +42,8 @@ export class SetSlot {
 export class TenantFeatureSets {
   readonly links = new MapLoanLinks();
   readonly slots = new Map<string, SetSlot>();
+  /** The slots as an array, for the per-event loop. */
+  slotList: SetSlot[] = [];
   private readonly owners = new Map<string, SetSlot>();
   private names: string[] | undefined;
   /** Newest event time seen (for evicting idle keys). */
@@ -67,6 +69,7 @@ export class TenantFeatureSets {
     this.names = undefined;
     const slot = new SetSlot(plan);
     this.slots.set(name, slot);
+    this.slotList = [...this.slots.values()];
     for (const f of plan.spec.features) this.owners.set(f.name, slot);
     return slot;
   }
@@ -76,6 +79,7 @@ export class TenantFeatureSets {
     if (!slot) return false;
     for (const f of slot.plan.spec.features) if (this.owners.get(f.name) === slot) this.owners.delete(f.name);
     this.slots.delete(name);
+    this.slotList = [...this.slots.values()];
     this.names = undefined;
     return true;
   }

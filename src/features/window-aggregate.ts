@@ -1,6 +1,7 @@
 // Reads one windowed feature from one key's stream state as of query time q (q is never before the key's newest
 // event). Empty windows give 0 for count, sum and distinct_count and null (missing) for the aggregates that have no
-// value over nothing: mean, min, max, first, last and time_since_*.
+// value over nothing: mean, min, max, first, last and time_since_*. A WindowMemo lets features that share a stream
+// state and window (and a field) share the search for the window's start and the scan of its values.
 import type { Aggregation } from './feature-spec.js';
 import { CELL_HEAD, F_FIRST, F_LAST, F_MAX, F_MIN, F_N, F_SUM, FIELD_AGGS, cellStride, type StreamLayout } from './stream-layout.js';
 import type { StreamState } from './stream-state.js';
@@ -19,112 +20,201 @@ export interface WindowQuery {
   readonly unitMs: number;
 }
 
+const RING = 1;
+const LEVEL = 2;
+const LIFE = 3;
+
+/** The last window located (which state, where it starts) and the last field scanned over it. Valid within one read. */
+export class WindowMemo {
+  state: StreamState | null = null;
+  source = 0;
+  key = NaN;
+  from = 0;
+  to = 0;
+  /** Events in the window (level windows; -1 until summed). */
+  events = -1;
+  slot = -1;
+  count = 0;
+  sum = 0;
+  min = Infinity;
+  max = -Infinity;
+  first = NaN;
+  last = NaN;
+
+  clear(): void {
+    this.state = null;
+    this.slot = -1;
+  }
+}
+
+const oneOff = new WindowMemo();
+
 export function emptyValue(aggregation: WindowedAggregation): number | null {
   return aggregation === 'count' || aggregation === 'sum' || aggregation === 'distinct_count' ? 0 : null;
 }
 
-export function windowedValue(query: WindowQuery, layout: StreamLayout, state: StreamState | null, q: number): number | null {
+export function windowedValue(
+  query: WindowQuery, layout: StreamLayout, state: StreamState | null, q: number, memo?: WindowMemo,
+): number | null {
   if (state === null) return emptyValue(query.aggregation);
-  const w = query.window;
   if (query.aggregation === 'distinct_count') return distinctValue(query, layout, state, q);
-  if (w.kind === 'lifetime') return state.life ? fromCells(query, state.life, 0, 1, cellStride(layout), q) : emptyValue(query.aggregation);
-  if (w.kind === 'rows') return fromRing(query, layout, state, Math.max(0, state.len - w.rows), q);
-  const lower = windowLowerBound(q, w.range, w.bucket);
-  if (w.bucket > 0 && state.bucketed) {
+  const m = memo ?? oneOff;
+  if (!memo) oneOff.clear();
+  const w = query.window;
+  let source: number;
+  let key: number;
+  if (w.kind === 'lifetime') {
+    if (!state.life) return emptyValue(query.aggregation);
+    [source, key] = [LIFE, 0];
+  } else if (w.kind === 'rows') {
+    [source, key] = [RING, -w.rows];
+  } else if (w.bucket > 0 && state.bucketed) {
+    [source, key] = [LEVEL, query.level * 1e9 + Math.floor((q - w.range) / w.bucket)];
+  } else {
+    [source, key] = [RING, windowLowerBound(q, w.range, w.bucket)];
+  }
+  if (m.state !== state || m.source !== source || m.key !== key) locate(m, layout, state, query, source, key, q);
+  switch (query.aggregation) {
+    case 'count':
+      return source === RING ? m.to - m.from : cellEvents(m, layout, state, query);
+    case 'time_since_first':
+      return m.to === m.from ? null : (q - firstTime(m, layout, state, query)) / query.unitMs;
+    case 'time_since_last':
+      return m.to === m.from ? null : (q - lastTime(m, layout, state, query)) / query.unitMs;
+    default:
+      if (m.slot !== query.slot) scanField(m, layout, state, query);
+      return finish(query.aggregation, m);
+  }
+}
+
+function locate(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery, source: number, key: number, q: number): void {
+  m.state = state;
+  m.source = source;
+  m.key = key;
+  m.slot = -1;
+  m.events = -1;
+  if (source === LIFE) {
+    [m.from, m.to] = [0, 1];
+  } else if (source === LEVEL) {
     const level = state.levels![query.level];
     const stride = cellStride(layout);
     const cap = level.cells.length / stride;
-    const minIndex = Math.floor((q - w.range) / w.bucket);
+    const minIndex = Math.floor((q - (query.window as { range: number }).range) / (query.window as { bucket: number }).bucket);
     let first = level.len;
     while (first > 0 && level.cells[((level.head + first - 1) % cap) * stride] >= minIndex) first--;
-    return fromLevel(query, level.cells, level.head, cap, first, level.len, stride, q);
+    [m.from, m.to] = [first, level.len];
+  } else if (key < 0 && query.window.kind === 'rows') {
+    [m.from, m.to] = [Math.max(0, state.len + key), state.len];
+  } else {
+    [m.from, m.to] = [firstAtOrAfter(layout, state, key), state.len];
   }
-  return fromRing(query, layout, state, firstAtOrAfter(layout, state, lower), q);
 }
 
 /** Index (0 = oldest) of the first ring entry with time >= lower. */
-function firstAtOrAfter(layout: StreamLayout, state: StreamState, lower: number): number {
+export function firstAtOrAfter(layout: StreamLayout, state: StreamState, lower: number): number {
+  const ring = state.ring;
+  const stride = layout.ringStride;
+  const cap = ring.length / stride;
+  const head = state.head;
   let lo = 0;
   let hi = state.len;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (state.timeAt(layout, mid) >= lower) hi = mid;
+    let slot = head + mid;
+    if (slot >= cap) slot -= cap;
+    if (ring[slot * stride] >= lower) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
-function fromRing(query: WindowQuery, layout: StreamLayout, state: StreamState, from: number, q: number): number | null {
-  const n = state.len - from;
-  switch (query.aggregation) {
-    case 'count':
-      return n;
-    case 'time_since_first':
-      return n === 0 ? null : (q - state.timeAt(layout, from)) / query.unitMs;
-    case 'time_since_last':
-      return n === 0 ? null : (q - state.timeAt(layout, state.len - 1)) / query.unitMs;
-    default:
-      break;
-  }
-  const col = 1 + query.slot;
-  const ring = state.ring;
-  let count = 0, sum = 0, min = Infinity, max = -Infinity, first = NaN, last = NaN;
-  for (let i = from; i < state.len; i++) {
-    const v = ring[state.offsetAt(layout, i) + col];
-    if (v !== v) continue;
-    if (count === 0) first = v;
-    count++;
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    last = v;
-  }
-  return finish(query.aggregation, count, sum, min, max, first, last);
+/** The cells (or the lifetime cell) of a window: array, head, capacity. */
+function cellsOf(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): [number[], number, number] {
+  if (m.source === LIFE) return [state.life!, 0, 1];
+  const level = state.levels![query.level];
+  return [level.cells, level.head, level.cells.length / cellStride(layout)];
 }
 
-function fromLevel(
-  query: WindowQuery, cells: number[], head: number, cap: number, from: number, to: number, stride: number, q: number,
-): number | null {
-  if (query.aggregation === 'count') {
+function cellEvents(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): number {
+  if (m.events < 0) {
+    const [cells, head, cap] = cellsOf(m, layout, state, query);
+    const stride = cellStride(layout);
     let n = 0;
-    for (let i = from; i < to; i++) n += cells[((head + i) % cap) * stride + 1];
-    return n;
+    for (let i = m.from; i < m.to; i++) n += cells[((head + i) % cap) * stride + 1];
+    m.events = n;
   }
-  if (query.aggregation === 'time_since_first') return from === to ? null : (q - cells[((head + from) % cap) * stride + 2]) / query.unitMs;
-  if (query.aggregation === 'time_since_last') return from === to ? null : (q - cells[((head + to - 1) % cap) * stride + 3]) / query.unitMs;
+  return m.events;
+}
+
+function firstTime(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): number {
+  if (m.source === RING) return state.ring[((state.head + m.from) % (state.ring.length / layout.ringStride)) * layout.ringStride];
+  const [cells, head, cap] = cellsOf(m, layout, state, query);
+  return cells[((head + m.from) % cap) * cellStride(layout) + 2];
+}
+
+function lastTime(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): number {
+  if (m.source === RING) return state.ring[((state.head + m.to - 1) % (state.ring.length / layout.ringStride)) * layout.ringStride];
+  const [cells, head, cap] = cellsOf(m, layout, state, query);
+  return cells[((head + m.to - 1) % cap) * cellStride(layout) + 3];
+}
+
+/** Count, sum, min, max, first and last of one numeric field over the located window, into the memo. */
+function scanField(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): void {
   let count = 0, sum = 0, min = Infinity, max = -Infinity, first = NaN, last = NaN;
-  for (let i = from; i < to; i++) {
-    const o = ((head + i) % cap) * stride + CELL_HEAD + query.slot * FIELD_AGGS;
-    const n = cells[o + F_N];
-    if (n === 0) continue;
-    if (count === 0) first = cells[o + F_FIRST];
-    count += n;
-    sum += cells[o + F_SUM];
-    if (cells[o + F_MIN] < min) min = cells[o + F_MIN];
-    if (cells[o + F_MAX] > max) max = cells[o + F_MAX];
-    last = cells[o + F_LAST];
+  if (m.source === RING) {
+    const ring = state.ring;
+    const stride = layout.ringStride;
+    const cap = ring.length / stride;
+    let slot = (state.head + m.from) % cap;
+    for (let i = m.from; i < m.to; i++) {
+      const v = ring[slot * stride + 1 + query.slot];
+      if (++slot === cap) slot = 0;
+      if (v !== v) continue;
+      if (count === 0) first = v;
+      count++;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      last = v;
+    }
+  } else {
+    const [cells, head, cap] = cellsOf(m, layout, state, query);
+    const stride = cellStride(layout);
+    for (let i = m.from; i < m.to; i++) {
+      const o = ((head + i) % cap) * stride + CELL_HEAD + query.slot * FIELD_AGGS;
+      const n = cells[o + F_N];
+      if (n === 0) continue;
+      if (count === 0) first = cells[o + F_FIRST];
+      count += n;
+      sum += cells[o + F_SUM];
+      if (cells[o + F_MIN] < min) min = cells[o + F_MIN];
+      if (cells[o + F_MAX] > max) max = cells[o + F_MAX];
+      last = cells[o + F_LAST];
+    }
   }
-  return finish(query.aggregation, count, sum, min, max, first, last);
+  m.slot = query.slot;
+  m.count = count;
+  m.sum = sum;
+  m.min = min;
+  m.max = max;
+  m.first = first;
+  m.last = last;
 }
 
-function fromCells(query: WindowQuery, cells: number[], from: number, to: number, stride: number, q: number): number | null {
-  return fromLevel(query, cells, 0, to, from, to, stride, q);
-}
-
-function finish(agg: WindowedAggregation, count: number, sum: number, min: number, max: number, first: number, last: number): number | null {
+function finish(agg: WindowedAggregation, m: WindowMemo): number | null {
   switch (agg) {
     case 'sum':
-      return sum;
+      return m.sum;
     case 'mean':
-      return count === 0 ? null : sum / count;
+      return m.count === 0 ? null : m.sum / m.count;
     case 'min':
-      return count === 0 ? null : min;
+      return m.count === 0 ? null : m.min;
     case 'max':
-      return count === 0 ? null : max;
+      return m.count === 0 ? null : m.max;
     case 'first':
-      return count === 0 ? null : first;
+      return m.count === 0 ? null : m.first;
     case 'last':
-      return count === 0 ? null : last;
+      return m.count === 0 ? null : m.last;
     default:
       throw new Error(`unreachable aggregation ${agg}`);
   }
