@@ -14,7 +14,7 @@ export const MAX_RANGE_MS = 180 * DAY_MS;
 export const MAX_ROWS = 1000;
 /** Time windows up to this long are exact; longer ones are counted in aligned buckets. */
 export const EXACT_RANGE_LIMIT_MS = DAY_MS;
-/** A long window is split into at least this many buckets, so its extra reach is under 1/BUCKETS_PER_WINDOW... x2. */
+/** A long window spans at least this many buckets (so its extra reach, one bucket, is under 1/32 of its range). */
 export const BUCKETS_PER_WINDOW = 64;
 
 const BUCKET_LADDER: readonly number[] = [
