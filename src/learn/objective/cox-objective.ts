@@ -16,6 +16,9 @@ export class CoxObjective implements Objective {
   private readonly groupStart: Int32Array;
   private readonly e: Float64Array;
   private readonly riskSum: Float64Array;
+  /** Event weight D_m of each time group (fixed). */
+  private readonly groupEvents: Float64Array;
+  readonly usesExpScores = true;
 
   constructor(labels: ObjectiveLabels) {
     if (!labels.time || !labels.event) throw new RiskError('LEARN_LABEL_MISSING', 'the cox objective needs time and event columns', {});
@@ -32,19 +35,20 @@ export class CoxObjective implements Objective {
     this.groupStart = Int32Array.from(starts);
     this.e = new Float64Array(this.rowCount);
     this.riskSum = new Float64Array(starts.length - 1);
+    this.groupEvents = Float64Array.from({ length: starts.length - 1 }, (_, g) => this.eventWeight(g));
   }
 
   initScores(): Float64Array {
     return new Float64Array(1);
   }
 
-  gradients(raw: Float64Array, gh: Float32Array): void {
-    const { order, groupStart, e, riskSum, event } = this;
-    this.fillRiskSums(raw);
+  gradients(raw: Float64Array, gh: Float32Array, expRaw?: Float64Array): void {
+    const { order, groupStart, e, riskSum, event, groupEvents } = this;
+    if (!expRaw || !this.fillRiskSumsFromExp(expRaw)) this.fillRiskSums(raw);
     let a = 0;
     let b = 0;
     for (let g = 0; g + 1 < groupStart.length; g++) {
-      const d = this.eventWeight(g);
+      const d = groupEvents[g];
       if (d > 0) {
         a += d / riskSum[g];
         b += d / (riskSum[g] * riskSum[g]);
@@ -84,7 +88,7 @@ export class CoxObjective implements Objective {
     const cumulativeHazard: number[] = [];
     let h = 0;
     for (let g = 0; g + 1 < this.groupStart.length; g++) {
-      const d = this.eventWeight(g);
+      const d = this.groupEvents[g];
       if (d <= 0) continue;
       h += d / (this.riskSum[g] * Math.exp(shift));
       times.push(this.time[this.order[this.groupStart[g]]]);
@@ -106,6 +110,21 @@ export class CoxObjective implements Objective {
       riskSum[g] = sum;
     }
     return shift;
+  }
+
+  /**
+   * The same from exp(F) kept by the booster (no exp per row); false when the sums would overflow, and the caller
+   * falls back to the shifted computation.
+   */
+  private fillRiskSumsFromExp(expRaw: Float64Array): boolean {
+    const { order, groupStart, e, riskSum } = this;
+    for (let i = 0; i < this.rowCount; i++) e[i] = weightOf(this.w, i) * expRaw[i];
+    let sum = 0;
+    for (let g = groupStart.length - 2; g >= 0; g--) {
+      for (let r = groupStart[g]; r < groupStart[g + 1]; r++) sum += e[order[r]];
+      riskSum[g] = sum;
+    }
+    return Number.isFinite(sum) && sum > 0;
   }
 
   private eventWeight(g: number): number {

@@ -109,6 +109,12 @@ test('a reloaded model reproduces the training-time scores bit for bit (categori
       fill(i, x);
       const raw = reloaded.rawScores(x);
       for (let k = 0; k < 6; k++) assert.equal(raw[k], trained[i * 6 + k], `variant ${variant}, row ${i}, period ${k + 1}`);
+      if (i % 50 === 0) {
+        // TreeSHAP contributions add up to the explained score (mean period log-odds) minus its expectation.
+        const e = reloaded.explain(x, features.length);
+        const sum = e.contributions.reduce((a, c) => a + c.contribution, 0);
+        assert.ok(Math.abs(sum - (e.score - e.expected)) < 1e-9, `row ${i}: ${sum} vs ${e.score - e.expected}`);
+      }
     }
   }
 });
