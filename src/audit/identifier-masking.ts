@@ -6,15 +6,35 @@ const HASH_PREFIX = 'h:';
 
 export const MASK_PREFIX = `${HASH_PREFIX}~`;
 
-/** A keyed hash as ingest writes it (the prefix and base64url); generous on length so a format change still masks. */
-const HASH_IN_TEXT = new RegExp(`${HASH_PREFIX}[A-Za-z0-9_-]{8,}`, 'g');
+/** A keyed hash is the prefix then at least this many base64url characters (generous, so a format change still masks). */
+const MIN_HASH_BODY = 8;
 
 export class IdentifierMasker {
   private readonly tokens = new Map<string, string>();
 
-  /** Masks every keyed hash inside a text (such as a record's JSON) — values and keys alike — with this masker's tokens. */
+  /**
+   * Masks every keyed hash inside a text (such as a record's JSON) — values and keys alike — with this masker's
+   * tokens. A hand-written scan from each "h:" rather than a regex with a callback: the record is masked on every
+   * decision, and the scan costs a fraction of the regex.
+   */
   maskText(text: string): string {
-    return text.replace(HASH_IN_TEXT, (hash) => this.token(hash));
+    let at = text.indexOf(HASH_PREFIX);
+    if (at < 0) return text;
+    let out = '';
+    let copied = 0;
+    while (at >= 0) {
+      const start = at + HASH_PREFIX.length;
+      let end = start;
+      while (end < text.length && isBase64Url(text.charCodeAt(end))) end++;
+      if (end - start >= MIN_HASH_BODY) {
+        out += text.slice(copied, at) + this.token(text.slice(at, end));
+        copied = end;
+        at = text.indexOf(HASH_PREFIX, end);
+      } else {
+        at = text.indexOf(HASH_PREFIX, at + 1);
+      }
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   }
 
   private token(hash: string): string {
@@ -25,4 +45,9 @@ export class IdentifierMasker {
     }
     return t;
   }
+}
+
+/** [A-Za-z0-9_-] */
+function isBase64Url(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }

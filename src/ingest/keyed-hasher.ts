@@ -29,13 +29,12 @@ export class KeyedHasher {
   /** Hashes a raw identifier; a value that is already hashed is passed through unchanged. */
   hash(raw: string): string {
     if (raw.startsWith(HASH_PREFIX)) return raw;
-    const normalized = normalizeIdentifier(raw);
-    const cached = this.cache.get(normalized);
+    // Keyed by the raw value: a hit skips normalizing (NFKC, regex), which costs more than the lookup.
+    const cached = this.cache.get(raw);
     if (cached !== undefined) return cached;
-    const digest = createHmac('sha256', this.key).update(normalized).digest().subarray(0, 16).toString('base64url');
-    const hashed = HASH_PREFIX + digest;
+    const hashed = HASH_PREFIX + createHmac('sha256', this.key).update(normalizeIdentifier(raw)).digest().subarray(0, 16).toString('base64url');
     if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
-    this.cache.set(normalized, hashed);
+    this.cache.set(raw, hashed);
     return hashed;
   }
 }

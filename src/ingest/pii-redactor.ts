@@ -9,52 +9,51 @@ type Visitor = (holder: Record<string, unknown>, key: string) => void;
 
 /** Compiles "contacts[].phone" into a walker that calls visit(holder, "phone") for every contact. */
 function compilePath(path: string): (root: unknown, visit: Visitor) => void {
-  const steps = path.split('.');
-  return (root, visit) => {
-    const walk = (node: unknown, i: number): void => {
-      if (node === null || typeof node !== 'object') return;
-      const step = steps[i];
-      const isArray = step.endsWith('[]');
-      const key = isArray ? step.slice(0, -2) : step;
-      const holder = node as Record<string, unknown>;
-      if (i === steps.length - 1 && !isArray) {
-        if (typeof holder[key] === 'string') visit(holder, key);
-        return;
-      }
-      const child = holder[key];
-      if (isArray) {
-        if (Array.isArray(child)) for (const item of child) walk(item, i + 1);
-      } else {
-        walk(child, i + 1);
-      }
-    };
-    walk(root, 0);
+  const steps = path.split('.').map((step) => (step.endsWith('[]') ? { key: step.slice(0, -2), isArray: true } : { key: step, isArray: false }));
+  const walk = (node: unknown, i: number, visit: Visitor): void => {
+    if (node === null || typeof node !== 'object') return;
+    const { key, isArray } = steps[i];
+    const holder = node as Record<string, unknown>;
+    if (i === steps.length - 1 && !isArray) {
+      if (typeof holder[key] === 'string') visit(holder, key);
+      return;
+    }
+    const child = holder[key];
+    if (isArray) {
+      if (Array.isArray(child)) for (const item of child) walk(item, i + 1, visit);
+    } else {
+      walk(child, i + 1, visit);
+    }
   };
+  return (root, visit) => walk(root, 0, visit);
 }
 
 export class PiiRedactor {
   private readonly piiWalkers: Map<string, ((root: unknown, visit: Visitor) => void)[]>;
   private readonly ipWalkers: Map<string, ((root: unknown, visit: Visitor) => void)[]>;
+  // Made once: redact runs on every ingested event and every decide, so it allocates no closures of its own.
+  private readonly hashField: Visitor;
+  private readonly addPrefix24: Visitor;
 
   constructor(private readonly hasher: KeyedHasher) {
     this.piiWalkers = new Map(Object.entries(PII_FIELDS).map(([type, paths]) => [type, paths.map(compilePath)]));
     this.ipWalkers = new Map(Object.entries(IP_FIELDS).map(([type, paths]) => [type, paths.map(compilePath)]));
+    this.hashField = (holder, key) => {
+      holder[key] = hasher.hash(holder[key] as string);
+    };
+    this.addPrefix24 = (holder, key) => {
+      const prefix = ipv4Prefix24(holder[key] as string);
+      if (prefix !== undefined) holder[`${key}24`] = hasher.hash(prefix);
+    };
   }
 
   redact(event: ArgusEvent): ArgusEvent {
     const type: EventType = event.type;
     // The /24 must be derived before the address itself is hashed.
-    for (const walk of this.ipWalkers.get(type) ?? []) {
-      walk(event.data, (holder, key) => {
-        const prefix = ipv4Prefix24(holder[key] as string);
-        if (prefix !== undefined) holder[`${key}24`] = this.hasher.hash(prefix);
-      });
-    }
-    for (const walk of this.piiWalkers.get(type) ?? []) {
-      walk(event.data, (holder, key) => {
-        holder[key] = this.hasher.hash(holder[key] as string);
-      });
-    }
+    const ips = this.ipWalkers.get(type);
+    if (ips) for (const walk of ips) walk(event.data, this.addPrefix24);
+    const pii = this.piiWalkers.get(type);
+    if (pii) for (const walk of pii) walk(event.data, this.hashField);
     return event;
   }
 }
