@@ -1,6 +1,7 @@
 // argus demo (what `npm start` runs): simulates a default synthetic world, ingests it, serves the API, and prints
 // what to open. Re-running on the same data folder reuses the world and skips what is already ingested.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_TENANT } from '../../api/index.js';
@@ -42,8 +43,9 @@ export function registerDemoCommand(program: Command): void {
       } else {
         console.log(`world already ingested (${summary.events} events in ${config.dataDir})`);
       }
+      const sample = await writeSampleApplication(summary.files.events, join(worldDir, 'sample-application.json'));
       const address = await listen(app);
-      printWelcome(address, worldDir);
+      printWelcome(address, worldDir, sample);
     });
 }
 
@@ -58,10 +60,27 @@ function existingWorld(worldDir: string, flags: DemoFlags): SimulationSummary | 
   return existsSync(summary.files.events) ? summary : undefined;
 }
 
-function printWelcome(address: string, worldDir: string): void {
+/** A new application (fresh id) by the world's first applicant, for the printed `curl` to decide on. */
+async function writeSampleApplication(eventsFile: string, out: string): Promise<string> {
+  const lines = createInterface({ input: createReadStream(eventsFile), crlfDelay: Infinity });
+  for await (const line of lines) {
+    const event = JSON.parse(line) as { id: string; type: string; data: { applicationId: string } };
+    if (event.type !== 'application.submitted') continue;
+    lines.close();
+    const sample = { ...event, id: 'demo-sample-1', data: { ...event.data, applicationId: 'demo-sample-app-1' } };
+    writeFileSync(out, JSON.stringify(sample, null, 2) + '\n');
+    return out;
+  }
+  throw new Error(`no application in ${eventsFile}`);
+}
+
+function printWelcome(address: string, worldDir: string, sample: string): void {
   console.log(`
 Argus demo is running on ${address}
   health        curl ${address}/health
+  decide        curl -X POST ${address}/v1/decide/loan-applications -H 'content-type: application/json' --data-binary @${sample}
+  flows         curl ${address}/v1/flows
+  API document  curl ${address}/openapi.json
   send events   curl -X POST ${address}/v1/events -H 'content-type: application/x-ndjson' --data-binary @${join(worldDir, 'events.ndjson')}
   world         ${worldDir} (events.ndjson, truth.ndjson, summary.json)
 Stop with Ctrl-C.`);
