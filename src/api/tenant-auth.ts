@@ -13,19 +13,25 @@ export const DEFAULT_TENANT = 'default';
 
 export function installTenantAuth(app: FastifyInstance, apiKeys: ReadonlyMap<string, string>): void {
   app.decorateRequest('tenant', DEFAULT_TENANT);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (request.url === '/health' || request.url.startsWith('/openapi')) return;
-    if (apiKeys.size === 0) {
-      request.tenant = DEFAULT_TENANT;
-      return;
+  // A callback hook, not an async one: it runs on every request, and an async hook costs a promise and a tick.
+  app.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
+    try {
+      request.tenant = tenantOf(request, apiKeys);
+      done();
+    } catch (err) {
+      done(err as Error);
     }
-    const header = request.headers.authorization;
-    const key = header?.startsWith('Bearer ') ? header.slice(7) : (request.headers['x-api-key'] as string | undefined);
-    if (!key) throw new RiskError('API_KEY_MISSING', 'send an API key as "Authorization: Bearer KEY"');
-    const tenant = apiKeys.get(key);
-    if (!tenant) throw new RiskError('API_KEY_INVALID', 'the API key is not known');
-    request.tenant = tenant;
   });
+}
+
+function tenantOf(request: FastifyRequest, apiKeys: ReadonlyMap<string, string>): string {
+  if (request.url === '/health' || request.url.startsWith('/openapi') || apiKeys.size === 0) return DEFAULT_TENANT;
+  const header = request.headers.authorization;
+  const key = header?.startsWith('Bearer ') ? header.slice(7) : (request.headers['x-api-key'] as string | undefined);
+  if (!key) throw new RiskError('API_KEY_MISSING', 'send an API key as "Authorization: Bearer KEY"');
+  const tenant = apiKeys.get(key);
+  if (!tenant) throw new RiskError('API_KEY_INVALID', 'the API key is not known');
+  return tenant;
 }
 
 /** Parses "key1:tenantA,key2:tenantB" (the ARGUS_API_KEYS variable). */
