@@ -5,7 +5,7 @@ import type { FlowCatalog } from '../flow-catalog.js';
 import type { FlowDocument, ModelNode, RuleSetNode } from '../flow-types.js';
 import type { ModelStore, Release } from '../store/decision-stores.js';
 import loanFlow from './loan-flow.json' with { type: 'json' };
-import { demoPdCurveModel, demoPdModel } from './demo-models.js';
+import { WORLD_GRAPH_SIGNAL, demoPdCurveModel, demoPdModel } from './demo-models.js';
 
 export const DEMO_SLOT = 'loan-applications';
 export const DEMO_CHALLENGER = 'loan-applications-challenger';
@@ -46,8 +46,8 @@ export interface DemoInstall {
 
 export function installDemoDecisions(catalog: FlowCatalog, models: ModelStore, tenant: string, now: number): DemoInstall {
   const have = new Set(models.list(tenant).map((m) => m.name));
-  if (!have.has('demo-pd')) models.put(tenant, 'demo-pd', demoPdModel(), now);
-  if (!have.has('demo-pd-curve')) models.put(tenant, 'demo-pd-curve', demoPdCurveModel(), now);
+  if (!have.has('demo-pd')) models.put(tenant, 'demo-pd', demoPdModel(WORLD_GRAPH_SIGNAL), now);
+  if (!have.has('demo-pd-curve')) models.put(tenant, 'demo-pd-curve', demoPdCurveModel(WORLD_GRAPH_SIGNAL), now);
   const existing = catalog.releases(tenant, DEMO_SLOT)[0];
   if (existing) return { release: existing, installed: false };
   const champion = catalog.save(tenant, demoFlow());

@@ -3,8 +3,28 @@
 // stand-ins until `argus learn` trains real ones on the synthetic world.
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type GbdtArtifact, type GbstArtifact, type TreeJson } from '../../model/index.js';
 
-/** The model features (variables of the demo flow). */
+/** The model features (variables of the demo flow); the last one is the graph signal. */
 export const DEMO_MODEL_FEATURES = ['debt_to_income', 'apps_applicant_30d', 'applicant_age', 'contacts_count', 'graph_bad_within_2'] as const;
+
+/** Which graph variable the models split on, and where. */
+export interface DemoGraphSignal {
+  readonly feature: string;
+  readonly threshold: number;
+}
+
+/** The signal the hand-built test cases use: any bad person within 2 hops raises the risk. */
+export const CASE_GRAPH_SIGNAL: DemoGraphSignal = { feature: 'graph_bad_within_2', threshold: 0 };
+
+/**
+ * The signal the installed demo uses. In a realistic network almost everyone has some bad person within two hops
+ * (shared employers and /24 networks reach hundreds of people), so a count says little; the share of bad persons
+ * within two hops, above the world's ~10% default rate, does.
+ */
+export const WORLD_GRAPH_SIGNAL: DemoGraphSignal = { feature: 'graph_bad_rate_2hop', threshold: 0.15 };
+
+function modelFeatures(graph: DemoGraphSignal): string[] {
+  return [...DEMO_MODEL_FEATURES.slice(0, -1), graph.feature];
+}
 
 /** A one-split tree: feature <= threshold goes left. `left` / `right` hold one value per model output. */
 function stump(feature: number, threshold: number, left: readonly number[], right: readonly number[], missingLeft: boolean, output = 0): TreeJson {
@@ -21,14 +41,14 @@ function stump(feature: number, threshold: number, left: readonly number[], righ
   };
 }
 
-export function demoPdModel(): GbdtArtifact {
+export function demoPdModel(graph: DemoGraphSignal = CASE_GRAPH_SIGNAL): GbdtArtifact {
   return {
     format: MODEL_FORMAT,
     formatVersion: MODEL_FORMAT_VERSION,
     kind: 'gbdt',
     objective: 'binary',
     target: 'default_12m',
-    features: [...DEMO_MODEL_FEATURES],
+    features: modelFeatures(graph),
     training: { seconds: 0, rounds: 5, params: { handMade: true } },
     outputs: 1,
     baseScore: [-2.6],
@@ -37,13 +57,13 @@ export function demoPdModel(): GbdtArtifact {
       stump(1, 2, [-0.1], [0.6], true),
       stump(2, 23, [0.4], [-0.1], false),
       stump(3, 3, [0.3], [-0.05], true),
-      stump(4, 0, [-0.05], [1.1], true),
+      stump(4, graph.threshold, [-0.05], [1.1], true),
     ],
   };
 }
 
 /** Hazard raw scores per period rise then fall: a typical first-year default curve. */
-export function demoPdCurveModel(): GbstArtifact {
+export function demoPdCurveModel(graph: DemoGraphSignal = CASE_GRAPH_SIGNAL): GbstArtifact {
   const periods = 12;
   const base = Array.from({ length: periods }, (_, j) => -5.2 + 0.6 * Math.exp(-((j - 3) ** 2) / 8));
   const shift = (d: number) => Array.from({ length: periods }, () => d);
@@ -57,7 +77,7 @@ export function demoPdCurveModel(): GbstArtifact {
     periodLength: 1,
     time: 'months_to_default',
     event: 'defaulted',
-    features: [...DEMO_MODEL_FEATURES],
+    features: modelFeatures(graph),
     training: { seconds: 0, rounds: 4, params: { handMade: true } },
     outputs: periods,
     baseScore: base,
@@ -65,7 +85,7 @@ export function demoPdCurveModel(): GbstArtifact {
       stump(0, 0.45, shift(-0.25), shift(0.8), true),
       stump(1, 2, shift(-0.1), shift(0.7), true),
       stump(2, 23, shift(0.5), shift(-0.1), false),
-      stump(4, 0, shift(-0.05), shift(1.3), true),
+      stump(4, graph.threshold, shift(-0.05), shift(1.3), true),
     ],
   };
 }
