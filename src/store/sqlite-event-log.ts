@@ -141,7 +141,7 @@ export class SqliteEventLog implements EventLog {
       this.writer = null;
       const group = this.inflight ?? [];
       this.inflight = null;
-      const err = new RiskError('STORE_LOG_WRITE_FAILED', `the event log writer stopped: ${reason}`, {});
+      const err = new RiskError('STORE_LOG_UNAVAILABLE', `the event log writer stopped: ${reason}`, {});
       for (const q of group) q.reject(err);
       const queued = this.queue;
       this.queue = [];
@@ -168,7 +168,7 @@ export class SqliteEventLog implements EventLog {
     if (group === null || m.seq !== this.seq) return;
     this.inflight = null;
     if (m.error !== undefined) {
-      const err = new RiskError('STORE_LOG_WRITE_FAILED', `the event log could not commit: ${m.error}`, {});
+      const err = new RiskError('STORE_LOG_UNAVAILABLE', `the event log could not commit: ${m.error}`, {});
       for (const q of group) q.reject(err);
     } else {
       this.commits++;
