@@ -1,7 +1,8 @@
 // Graph engine benchmark: `npm run bench -- graph [--quick] [--skip-100m]`.
 //  1. Batch algorithms against igraph (python3-igraph, same run, same edge file): PageRank (damping 0.85, guaranteed
 //     L1 error < 1e-10 as PRPACK's; ours by conjugate gradients, and by Gauss-Seidel on one and two threads),
-//     connected components, Louvain (igraph: community_multilevel), on a
+//     connected components, Louvain (igraph: community_multilevel; PageRank and components: fastest of 3 runs on
+//     each side, Louvain once), on a
 //     generated planted-partition graph of 1 M nodes / 10 M edge draws (quick: 100 k / 1 M). Only the algorithm is timed.
 //  2. Store: bytes per edge and load time (snapshot write/read, components rebuild) at 10 M nodes / 100 M edges
 //     (quick: 200 k / 2 M); 10 M / 100 M is skipped with --skip-100m.
@@ -45,13 +46,21 @@ function timed<T>(work: () => T): [T, number] {
   return [result, (performance.now() - started) / 1000];
 }
 
-/** Wall and CPU seconds: on a machine shared with other work, CPU time is the fairer comparison. */
-function timedCpu<T>(work: () => T): [T, number, number] {
-  const cpu = process.cpuUsage();
-  const [result, wall] = timed(work);
-  const used = process.cpuUsage(cpu);
-  return [result, wall, (used.user + used.system) / 1e6];
+/** The fastest of `REPEATS` runs, wall and CPU seconds: the least disturbed by other work on a shared machine. */
+function timedCpu<T>(work: () => T, repeats = REPEATS): [T, number, number] {
+  let best: [T, number, number] | null = null;
+  for (let r = 0; r < repeats; r++) {
+    const cpu = process.cpuUsage();
+    const [result, wall] = timed(work);
+    const used = process.cpuUsage(cpu);
+    const seconds = (used.user + used.system) / 1e6;
+    best = best === null ? [result, wall, seconds] : [result, Math.min(best[1], wall), Math.min(best[2], seconds)];
+  }
+  return best!;
 }
+
+/** PageRank and components run this many times on each side (Louvain, minutes long on igraph, once). */
+const REPEATS = 3;
 
 export async function algorithms(quick: boolean): Promise<Record<string, unknown>> {
   const n = quick ? 100_000 : 1_000_000;
@@ -62,13 +71,13 @@ export async function algorithms(quick: boolean): Promise<Record<string, unknown
   // Conjugate gradients (our default), then Gauss-Seidel on one thread and on a worker pool (PRPACK's method).
   // Worker threads boot once per process (like a library's thread pool); the copy into shared memory is timed.
   const [pr, prS, prCpu] = timedCpu(() => pageRank(g, { damping: 0.85, tolerance: 1e-10 }));
-  const [gs, gsS] = timed(() => pageRank(g, { damping: 0.85, tolerance: 1e-10, method: 'gauss-seidel' }));
+  const [gs, gsS] = timedCpu(() => pageRank(g, { damping: 0.85, tolerance: 1e-10, method: 'gauss-seidel' }), 1);
   const threads = Math.min(2, availableParallelism());
   const [pool, poolS] = await timedAsync(() => PageRankPool.start(threads));
   const [gs2, gs2S] = timed(() => pool.run(g, { damping: 0.85, tolerance: 1e-10 }));
   await pool.close();
   const [cc, ccS, ccCpu] = timedCpu(() => connectedComponents(g));
-  const [lv, lvS, lvCpu] = timedCpu(() => louvain(g, { seed: 1 }));
+  const [lv, lvS, lvCpu] = timedCpu(() => louvain(g, { seed: 1 }), 1);
   console.error(`  ours:   pagerank ${prS.toFixed(2)} s (conjugate gradients, ${pr.iterations} steps; Gauss-Seidel ${gsS.toFixed(2)} s, ` +
     `${gs.iterations} sweeps; on ${threads} threads ${gs2S.toFixed(2)} s, ${gs2.iterations} sweeps, pool start ${poolS.toFixed(2)} s), components ${ccS.toFixed(2)} s (${cc.count}), ` +
     `louvain ${lvS.toFixed(2)} s (${lv.count} communities, Q=${lv.modularity.toFixed(4)})`);
@@ -83,7 +92,7 @@ export async function algorithms(quick: boolean): Promise<Record<string, unknown
     console.error('  igraph: not available (apt-get failed); no ratios');
     return { ...figures, igraph: null };
   }
-  const ig = runIgraph(generated, 0.85);
+  const ig = runIgraph(generated, 0.85, REPEATS);
   let l1 = 0;
   let l1gs = 0;
   for (let v = 0; v < n; v++) {

@@ -38,7 +38,7 @@ export function ensureIgraph(): string | null {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
-export function runIgraph(graph: EdgePairs, damping: number): IgraphTimes {
+export function runIgraph(graph: EdgePairs, damping: number, repeats: number): IgraphTimes {
   const dir = mkdtempSync(join(tmpdir(), 'argus-graph-bench-'));
   try {
     const pairs = new Int32Array(graph.a.length * 2);
@@ -47,7 +47,7 @@ export function runIgraph(graph: EdgePairs, damping: number): IgraphTimes {
       pairs[2 * i + 1] = graph.b[i];
     }
     writeFileSync(join(dir, 'edges.bin'), pairs);
-    const out = spawnSync(PYTHON, [SCRIPT, join(dir, 'edges.bin'), String(graph.n), String(damping), join(dir, 'ranks.bin')], {
+    const out = spawnSync(PYTHON, [SCRIPT, join(dir, 'edges.bin'), String(graph.n), String(damping), join(dir, 'ranks.bin'), String(repeats)], {
       encoding: 'utf8', maxBuffer: 1 << 24,
     });
     if (out.status !== 0) throw new Error(`igraph peer failed: ${out.stderr}`);
