@@ -20,7 +20,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   features: ['core', 'store', 'ingest', 'expression', 'stats'],
   graph: ['core', 'store', 'ingest', 'stats'],
   decision: ['core', 'store', 'ingest', 'expression', 'model'],
-  audit: ['core', 'store', 'decision'],
+  audit: ['core', 'store', 'ingest', 'decision'],
   api: ['core', 'store', 'ingest', 'expression', 'model', 'features', 'graph', 'decision', 'audit', 'stats'],
   app: ['core', 'store', 'ingest', 'expression', 'model', 'features', 'graph', 'decision', 'audit', 'stats', 'api', 'simulate'],
   cli: ['core', 'store', 'ingest', 'expression', 'model', 'features', 'graph', 'decision', 'audit', 'stats', 'api', 'app', 'simulate', 'learn'],
