@@ -1,6 +1,7 @@
 // Scoring speed of the model engine's hot path: a 300-tree, 24-period GBST trained on M2 mortgages, scored one
 // applicant at a time (hazards, S(t) at five horizons, reason codes), against an xgboost person-period model of the
-// same size predicting an applicant's 24 periods. Target: <= 20 µs per applicant for hazards.
+// same size predicting an applicant's 24 periods. Target: <= 20 µs per applicant for hazards. Times are process
+// CPU time per applicant (the peer reports wall time of a single-threaded run).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,13 +37,14 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
   const hazards = new Float64Array(PERIODS);
   const horizons = [12, 24, 36, 48, 60];
   let sink = 0;
-  const hazardsUs = perApplicant(rows, (x) => (sink += model.hazardsInto(x, hazards)[PERIODS - 1]));
+  const hazardsUs = perApplicant(rows, (x) => (sink += model.hazardsInto(x, hazards)[PERIODS - 1]), 1.5, 'hazards');
   const survivalUs = perApplicant(rows, (x) => (sink += model.survivalAt(x, horizons)[4]));
   const riskUs = perApplicant(rows, (x) => (sink += model.riskScore(x)));
   const explainUs = perApplicant(rows.slice(0, 500), (x) => (sink += model.explain(x, 4).score), 0.5);
-  const batchStart = performance.now();
+  const batchCpu = process.cpuUsage();
   model.predictTable(table, { horizons });
-  const batchUs = ((performance.now() - batchStart) * 1000) / n;
+  const batchUsed = process.cpuUsage(batchCpu);
+  const batchUs = (batchUsed.user + batchUsed.system) / n;
   if (sink === 42) console.error('');
   console.error(`ours: hazards ${hazardsUs.toFixed(2)} µs, S(t) at 5 horizons ${survivalUs.toFixed(2)} µs, PD ${riskUs.toFixed(2)} µs, TreeSHAP reasons ${explainUs.toFixed(0)} µs, predictTable ${batchUs.toFixed(2)} µs per applicant`);
 
@@ -55,6 +57,7 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
     leaves_per_tree: Number((leaves / artifact.trees.length).toFixed(1)),
     applicants: n,
     hazards_us_per_applicant: round(hazardsUs),
+    hazards_wall_us_per_applicant: round(wallUs.get('hazards') ?? NaN),
     survival_5_horizons_us: round(survivalUs),
     pd_us: round(riskUs),
     predict_table_us_per_row: round(batchUs),
@@ -67,16 +70,24 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
   };
 }
 
-/** Mean µs per call over repeated passes through the applicants, for at least `seconds`. */
-function perApplicant(rows: Float64Array[], score: (x: Float64Array) => void, seconds = 1.5): number {
+/**
+ * Mean µs per call over repeated passes through the applicants, for at least `seconds`, by process CPU time
+ * (scoring is single-threaded; on a shared machine wall time also counts the time other processes hold the core).
+ * The wall-clock figure is kept in `wallUs` for comparison.
+ */
+const wallUs = new Map<string, number>();
+function perApplicant(rows: Float64Array[], score: (x: Float64Array) => void, seconds = 1.5, label = ''): number {
   for (const x of rows.slice(0, 2000)) score(x);
   let calls = 0;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   while (performance.now() - start < seconds * 1000) {
     for (const x of rows) score(x);
     calls += rows.length;
   }
-  return ((performance.now() - start) * 1000) / calls;
+  const used = process.cpuUsage(cpu);
+  if (label) wallUs.set(label, ((performance.now() - start) * 1000) / calls);
+  return (used.user + used.system) / calls;
 }
 
 function runXgboostPeer(table: ReturnType<typeof loadTable>): { batch_us_per_applicant: number; single_applicant_call_us: number } | null {
