@@ -156,30 +156,39 @@ export function featureLatency(quick: boolean): Record<string, unknown> {
   const [batch, batchS] = timed(() => runBatch(graph, { clock: new FixedClock(0), seed: 1 }));
   const now = Date.UTC(2026, 0, 1);
   const reads = quick ? 5_000 : 20_000;
-  const latencies = new Float64Array(reads);
+  // Three passes over the same persons: the first pass's latencies are the raw figure; the fastest of the three per
+  // person filters out the pauses other processes cause on a shared machine (the cost of the read itself remains).
+  const passes = [new Float64Array(reads), new Float64Array(reads), new Float64Array(reads)];
   let truncated = 0;
   let sumPersons2 = 0;
-  for (let i = -1000; i < reads; i++) {
-    const person = personKey(((i + 1000) * 7919) % persons);
-    const started = performance.now();
-    const f = computeGraphFeatures(graph, person, [], now);
-    const ms = performance.now() - started;
-    if (i < 0) continue;
-    latencies[i] = ms;
-    truncated += f.truncated as number;
-    sumPersons2 += f.persons_within_2 as number;
+  for (let pass = 0; pass < passes.length; pass++) {
+    for (let i = -1000; i < reads; i++) {
+      const person = personKey(((i + 1000) * 7919) % persons);
+      const started = performance.now();
+      const f = computeGraphFeatures(graph, person, [], now);
+      const ms = performance.now() - started;
+      if (i < 0) continue;
+      passes[pass][i] = ms;
+      if (pass === 0) {
+        truncated += f.truncated as number;
+        sumPersons2 += f.persons_within_2 as number;
+      }
+    }
   }
-  latencies.sort();
+  const latencies = Float64Array.from(passes[0]).sort();
+  const fastest = Float64Array.from(passes[0], (ms, i) => Math.min(ms, passes[1][i], passes[2][i])).sort();
   const p50 = latencies[Math.floor(reads * 0.5)];
   const p99 = latencies[Math.floor(reads * 0.99)];
+  const p99Fastest = fastest[Math.floor(reads * 0.99)];
   console.error(`features: lending-shaped graph, ${graph.store.nodeCount} nodes, ${graph.store.edgeCount} edges ` +
     `(${(mem.total / graph.store.edgeCount).toFixed(1)} bytes/edge at ${(graph.store.edgeCount / graph.store.nodeCount).toFixed(2)} edges/node); ` +
     `built in ${buildSeconds.toFixed(1)} s; batch ${batchS.toFixed(1)} s ${JSON.stringify(batch.seconds)}`);
-  console.error(`  ${reads} two-hop feature reads: p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, ` +
+  console.error(`  ${reads} two-hop feature reads: p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms ` +
+    `(p99 of the fastest of 3 reads per person ${p99Fastest.toFixed(3)} ms), ` +
     `mean persons within 2 hops ${(sumPersons2 / reads).toFixed(1)}, truncated ${truncated}`);
   return {
     khop_edges: graph.store.edgeCount, khop_nodes: graph.store.nodeCount, khop_bytes_per_edge: round(mem.total / graph.store.edgeCount, 2),
-    khop_p50_ms: round(p50, 4), khop_p99_ms: round(p99, 4), khop_truncated: truncated,
+    khop_p50_ms: round(p50, 4), khop_p99_ms: round(p99, 4), khop_p99_fastest_of_3_ms: round(p99Fastest, 4), khop_truncated: truncated,
     batch_s: round(batchS, 2), batch_stage_s: Object.fromEntries(Object.entries(batch.seconds).map(([k, v]) => [k, round(v, 2)])),
   };
 }
