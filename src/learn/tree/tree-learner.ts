@@ -51,7 +51,7 @@ export class TreeLearner {
     }
     const tree = new GrownTree(grad.offset, grad.width);
     this.work = [];
-    const root = this.node(tree, 0, rowCount, 0, rowCount, new Float64Array(grad.width), new Float64Array(grad.width));
+    const root = this.node(tree, 0, rowCount, 0, this.workOf(grad, rows, 0, rowCount), new Float64Array(grad.width), new Float64Array(grad.width));
     root.hist = this.takeHistogram(grad.width);
     this.builder.build([{ begin: 0, end: rowCount, hist: root.hist }], grad, rows, features);
     this.totalsFromHistogram(root, features[0], grad.width);
@@ -171,11 +171,7 @@ export class TreeLearner {
     const l = node.begin + nl;
     rows.set(scratchLeft.subarray(0, nl), node.begin);
     rows.set(scratch.subarray(0, r), l);
-    let leftWork = l - node.begin;
-    if (width > 1 && grad.active) {
-      leftWork = 0;
-      for (let i = node.begin; i < l; i++) leftWork += grad.active[rows[i]];
-    }
+    const leftWork = this.workOf(grad, rows, node.begin, l);
     const GR = new Float64Array(width);
     const HR = new Float64Array(width);
     for (let k = 0; k < width; k++) {
@@ -218,6 +214,14 @@ export class TreeLearner {
     for (let n = tree.nodeCount - 1; n >= 0; n--) {
       if (tree.feature[n] !== -1) tree.cover[n] = tree.cover[tree.left[n]] + tree.cover[tree.right[n]];
     }
+  }
+
+  /** Histogram cost of rows[begin..end): one per row, or per active output for vector gradients. */
+  private workOf(grad: GradientView, rows: Int32Array, begin: number, end: number): number {
+    if (grad.width === 1 || !grad.active) return end - begin;
+    let work = 0;
+    for (let i = begin; i < end; i++) work += grad.active[rows[i]];
+    return work;
   }
 
   private totalsFromHistogram(node: NodeWork, feature: number, width: number): void {
