@@ -15,54 +15,47 @@ export interface PreparedBatch {
 
 /** Prepares already-parsed records; problem indices are `baseIndex` + position. */
 export function prepareRecords(records: readonly unknown[], redactor: PiiRedactor, baseIndex = 0): PreparedBatch {
-  const events: ArgusEvent[] = [];
-  const encoded: EncodedEvent[] = [];
-  const problems: RecordProblem[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const result = validateEvent(records[i], baseIndex + i);
-    if (!result.ok) {
-      problems.push(result.problem);
-      continue;
-    }
-    const event = redactor.redact(result.event);
-    events.push(event);
-    encoded.push(encodeEvent(event));
-  }
-  return { received: records.length, encoded, events, problems };
+  const batch: PreparedBatch = { received: records.length, encoded: [], events: [], problems: [] };
+  for (let i = 0; i < records.length; i++) prepareOne(records[i], undefined, baseIndex + i, redactor, batch);
+  return batch;
 }
 
 /** Prepares NDJSON text: one event per line, blank lines ignored; a line that is not JSON is INGEST_JSON_MALFORMED. */
 export function prepareNdjson(text: string, redactor: PiiRedactor, baseIndex = 0): PreparedBatch {
   const lines = splitLines(text);
-  const parsed: unknown[] = new Array(lines.length);
-  const malformed: RecordProblem[] = [];
+  const batch: PreparedBatch = { received: lines.length, encoded: [], events: [], problems: [] };
   for (let i = 0; i < lines.length; i++) {
+    let parsed: unknown;
     try {
-      parsed[i] = JSON.parse(lines[i]);
+      parsed = JSON.parse(lines[i]);
     } catch (err) {
-      malformed.push({ index: baseIndex + i, code: 'INGEST_JSON_MALFORMED', path: '$', message: (err as Error).message });
-      parsed[i] = MALFORMED;
-    }
-  }
-  if (malformed.length === 0) return prepareRecords(parsed, redactor, baseIndex);
-  const events: ArgusEvent[] = [];
-  const encoded: EncodedEvent[] = [];
-  const problems: RecordProblem[] = [];
-  let m = 0;
-  for (let i = 0; i < parsed.length; i++) {
-    if (parsed[i] === MALFORMED) {
-      problems.push(malformed[m++]);
+      batch.problems.push({ index: baseIndex + i, code: 'INGEST_JSON_MALFORMED', path: '$', message: (err as Error).message });
       continue;
     }
-    const one = prepareRecords([parsed[i]], redactor, baseIndex + i);
-    problems.push(...one.problems);
-    events.push(...(one.events ?? []));
-    encoded.push(...one.encoded);
+    prepareOne(parsed, lines[i], baseIndex + i, redactor, batch);
   }
-  return { received: lines.length, encoded, events, problems };
+  return batch;
 }
 
-const MALFORMED = Symbol('malformed');
+/**
+ * Validates, hashes and serializes one record into `batch`. A valid record with nothing to hash is stored as the
+ * line it came in (its schema admits no unknown fields, so the line says exactly what the object does), which spares
+ * serializing the repayment and instalment events that make up most of a loan book's stream.
+ */
+function prepareOne(record: unknown, line: string | undefined, index: number, redactor: PiiRedactor, batch: PreparedBatch): void {
+  const result = validateEvent(record, index);
+  if (!result.ok) {
+    batch.problems.push(result.problem);
+    return;
+  }
+  const event = redactor.redact(result.event);
+  batch.events?.push(event);
+  batch.encoded.push(
+    line !== undefined && !redactor.hasPii(event.type)
+      ? { id: event.id, type: event.type, time: Date.parse(event.time), body: line }
+      : encodeEvent(event),
+  );
+}
 
 export function splitLines(text: string): string[] {
   const out: string[] = [];

@@ -47,6 +47,11 @@ export class PiiRedactor {
     };
   }
 
+  /** Whether events of this type carry anything to hash; if not, a validated record is stored as it came. */
+  hasPii(type: EventType): boolean {
+    return (this.piiWalkers.get(type)?.length ?? 0) > 0 || (this.ipWalkers.get(type)?.length ?? 0) > 0;
+  }
+
   redact(event: ArgusEvent): ArgusEvent {
     const type: EventType = event.type;
     // The /24 must be derived before the address itself is hashed.
