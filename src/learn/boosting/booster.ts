@@ -74,8 +74,10 @@ export function boost(
   const colRandom = random.fork('columns');
   const grown: GrownTree[] = [];
   const treesPerRound = params.treePerOutput ? K : 1;
+  const stopEarly = valid !== undefined && params.earlyStoppingRounds > 0;
   let bestLoss = Infinity;
   let bestRound = 0;
+  let lastLoss = NaN;
   let round = 0;
   while (round < params.rounds) {
     objective.gradients(raw, gh, expRaw ?? undefined);
@@ -100,16 +102,17 @@ export function boost(
     if (valid && validRaw) {
       for (let t = grown.length - treesPerRound; t < grown.length; t++) addTree(grown[t], valid.data, validRaw, K, validActive);
       validLoss = valid.objective.loss(validRaw);
+      lastLoss = validLoss;
       if (validLoss < bestLoss) {
         bestLoss = validLoss;
         bestRound = round;
       }
-    } else {
-      bestRound = round;
     }
+    if (!stopEarly) bestRound = round;
     onProgress?.({ round, rounds: params.rounds, validLoss, bestRound: valid ? bestRound : undefined });
-    if (valid && params.earlyStoppingRounds > 0 && round - bestRound >= params.earlyStoppingRounds) break;
+    if (stopEarly && round - bestRound >= params.earlyStoppingRounds) break;
   }
+  // Without early stopping every round is kept; with it, the rounds up to the best validation loss.
   const kept = grown.slice(0, bestRound * treesPerRound);
   // Truncated models recompute their (at-risk) scores; complete ones already hold them.
   const current = kept.length === grown.length ? raw : rescore(kept, train, base, K, active);
@@ -121,7 +124,7 @@ export function boost(
     roundsRun: round,
     roundsKept: bestRound,
     trainLoss: objective.loss(current),
-    validLoss: valid ? bestLoss : undefined,
+    validLoss: valid ? (stopEarly ? bestLoss : lastLoss) : undefined,
     importance: importanceOf(kept, train.featureCount),
   };
 }

@@ -69,6 +69,10 @@ test('early stopping stops when the validation loss stops improving and keeps th
   assert.ok((t.roundsRun as number) < 200, `ran ${t.roundsRun} rounds`);
   assert.equal(t.roundsRun, t.rounds + 5);
   assert.equal(fit.artifact.trees.length, t.rounds);
+  // A validation set alone (no early stopping) only reports; every round is kept.
+  const all = fitGbdt(train, { features: ['x1', 'x2', 'noise'], target: 'y', rounds: 30, maxDepth: 6, validation: valid });
+  assert.equal(all.artifact.trees.length, 30);
+  assert.ok(Number.isFinite(all.artifact.training.validLoss));
 });
 
 test('feature importance ranks the signal above the noise', () => {
