@@ -17,7 +17,7 @@ test('variant B equals J separate logistic boosters trained on the expanded pers
   const time = sim.table.numeric('time');
   const event = sim.table.numeric('default');
   const table = tableFromColumns({ score, ltv, time, default: event });
-  const params = { features: ['score', 'ltv'], rounds: 8, maxDepth: 3, learningRate: 0.3, minChildHessian: 0.5, clock };
+  const params = { features: ['score', 'ltv'], rounds: 8, maxDepth: 3, learningRate: 0.3, minChildHessian: 0.5, l2: 1, clock };
   const b = fitGbst(table, { ...params, time: 'time', event: 'default', periods: J, periodLength: 1, variant: 'B' });
   assert.equal(b.artifact.trees.length, 8 * J);
   const gbst = loadModel(b.artifact) as GbstScorer;
