@@ -11,17 +11,28 @@ import { annualRateFor } from './loan-schedule.js';
 import { LoanLife, type LoanOwner } from './loan-life.js';
 import { SIMULATOR_MODEL, hazardCurve } from './simulator-model.js';
 import { Actor, type WorldContext } from './world-actor.js';
-import type { ApplicantOutcome, ApplicantTruth, LoanTruth, Segment } from './world-types.js';
+import type { ApplicantOutcome, ApplicantTruth, CallTruth, ContactRule, LoanTruth, Segment } from './world-types.js';
 import { isoTime } from './iso-time.js';
 
+/**
+ * The truth is kept as plain fields (times as numbers, ids rebuilt from the applicant's index) and only assembled into
+ * an ApplicantTruth when the story ends: hundreds of thousands of applicants are active at once in a large world.
+ */
 export class ApplicantActor extends Actor implements LoanOwner {
   readonly random: Random;
   readonly profile: ApplicantProfile;
-  readonly truth: ApplicantTruth;
   readonly fraud: boolean;
   private readonly population: Population;
-  private readonly loans: LoanLife[] = [];
+  private readonly firstSeenMs: number;
+  /** One entry per loan; most applicants have at most one. */
+  private loans: LoanLife[] | null = null;
   private applications = 0;
+  /** Application times: the first, and the repeats' (rare) in an array. */
+  private firstAppliedMs = 0;
+  private repeatAppliedMs: number[] | null = null;
+  private callCount = 0;
+  private ruleBreakingCalls: CallTruth[] | null = null;
+  private listed: ('black' | 'grey')[] | null = null;
 
   constructor(ctx: WorldContext, index: number, segment: Segment, arrivalMs: number, private readonly ring: FraudRing | null, applyMs?: number) {
     super();
@@ -37,18 +48,7 @@ export class ApplicantActor extends Actor implements LoanOwner {
     this.profile = createProfile(ctx, random, index, segment, apply);
     if (ring) ring.dress(this.profile, random);
     const firstSeen = ring ? apply - random.between(1, 20) * MINUTE_MS : arrivalMs;
-    const p = this.profile;
-    this.truth = {
-      idNumber: p.idNumber, phone: p.phone, name: p.name, index, segment,
-      latent: p.latent,
-      monthlyHazard: hazardCurve(p.latent, p.termMonths, false, this.fraud),
-      ringId: ring ? ring.id : null,
-      ringSize: ring ? ring.size : null,
-      relative: p.relative,
-      firstSeenAt: flat(isoTime(firstSeen)),
-      applicationIds: [], appliedAt: [],
-      booked: false, outcome: { status: 'not_booked' }, loans: [], callCount: 0, ruleBreakingCalls: [], listed: [],
-    };
+    this.firstSeenMs = firstSeen;
     this.at(firstSeen, (c) => this.seen(c, false), firstSeen);
     if (segment === 'normal' || segment === 'first_party_fraud') {
       const logins = random.poisson(a.preApplicationLogins);
@@ -76,19 +76,12 @@ export class ApplicantActor extends Actor implements LoanOwner {
     const random = this.random;
     this.applications++;
     const repeat = this.applications > 1;
-    const applicationId = flat(`app-${ctx.tag}-${p.index}-${this.applications}`);
+    const applicationId = applicationIdOf(ctx, p.index, this.applications);
     const ip = this.sessionIp();
     ctx.emit('device.seen', { fingerprint: p.fingerprint, ip, idNumber: p.idNumber, phone: p.phone, os: p.os });
     ctx.emit('application.submitted', applicationData(p, applicationId, ip, this.contacts(ctx)));
-    const appliedAt = flat(isoTime(ctx.now));
-    // Literal arrays are allocated at their size; most applicants apply once.
-    if (repeat) {
-      this.truth.applicationIds.push(applicationId);
-      this.truth.appliedAt.push(appliedAt);
-    } else {
-      this.truth.applicationIds = [applicationId];
-      this.truth.appliedAt = [appliedAt];
-    }
+    if (!repeat) this.firstAppliedMs = ctx.now;
+    else (this.repeatAppliedMs ??= []).push(ctx.now);
     if (!repeat && p.segment === 'normal') {
       ctx.relatives.offer({
         idNumber: p.idNumber, phone: p.phone, name: p.name, latent: p.latent, homeAddress: p.homeAddress,
@@ -98,11 +91,10 @@ export class ApplicantActor extends Actor implements LoanOwner {
     const b = SIMULATOR_MODEL.booking;
     if (!random.chance(repeat ? b.repeatApplication : b.firstApplication)) return;
     const loan = new LoanLife(this, flat(`loan-${ctx.tag}-${p.index}-${this.applications}`), applicationId,
-      annualRateFor(p.incomeReported ? p.income : undefined), repeat, ctx.now, repeat ? undefined : this.truth.monthlyHazard);
-    this.loans.push(loan);
-    if (repeat) this.truth.loans.push(loan.truth);
-    else this.truth.loans = [loan.truth];
-    if (!repeat) this.truth.booked = true;
+      annualRateFor(p.incomeReported ? p.income : undefined), repeat, ctx.now);
+    // Only the first application can make the first loan: `booked` is then "loans[0] is not a repeat".
+    if (this.loans === null) this.loans = [loan];
+    else this.loans.push(loan);
     this.at(ctx.now + random.between(1, 30) * MINUTE_MS, (c) => loan.book(c), ctx.now);
   }
 
@@ -134,23 +126,60 @@ export class ApplicantActor extends Actor implements LoanOwner {
         ctx.emit('list.changed', { list: 'black', entityType: 'device', value: p.fingerprint, action: 'add', reason, source: 'fraud_team' });
         ctx.emit('list.changed', { list: 'black', entityType: 'phone', value: p.phone, action: 'add', reason, source: 'fraud_team' });
       }
-      this.truth.listed.push('black');
+      (this.listed ??= []).push('black');
     } else if (random.chance(l.defaulterGreylist)) {
       ctx.emit('list.changed', {
         list: 'grey', entityType: 'person', value: p.idNumber, action: 'add', reason: 'charged off at 90 days past due',
         source: 'collections', expiresAt: isoTime(at + l.greylistDays * DAY_MS),
       });
-      this.truth.listed.push('grey');
+      (this.listed ??= []).push('grey');
     }
   }
 
-  finish(ctx: WorldContext): void {
-    for (const loan of this.loans) loan.settle(ctx.endMs);
-    const first = this.truth.loans[0];
-    if (first) this.truth.outcome = outcomeOf(first);
-    ctx.counters.applicantsDone++;
-    ctx.truth(this.truth);
+  called(callId: string, loanId: string, agentId: string, rules: readonly ContactRule[]): void {
+    this.callCount++;
+    if (rules.length > 0) (this.ruleBreakingCalls ??= []).push({ callId, loanId, agentId, rulesBroken: rules });
   }
+
+  finish(ctx: WorldContext): void {
+    ctx.counters.applicantsDone++;
+    ctx.truth(this.record(ctx));
+  }
+
+  private record(ctx: WorldContext): ApplicantTruth {
+    const p = this.profile;
+    const hazard = hazardCurve(p.latent, p.termMonths, false, this.fraud);
+    const applicationIds: string[] = [];
+    const appliedAt: string[] = [];
+    for (let k = 1; k <= this.applications; k++) {
+      applicationIds.push(applicationIdOf(ctx, p.index, k));
+      appliedAt.push(isoTime(k === 1 ? this.firstAppliedMs : (this.repeatAppliedMs as number[])[k - 2]));
+    }
+    const booked = this.loans !== null && !this.loans[0].repeat;
+    const loans: LoanTruth[] = this.loans === null
+      ? []
+      : this.loans.map((loan) => loan.record(ctx.endMs, loan.repeat ? undefined : hazard));
+    return {
+      idNumber: p.idNumber, phone: p.phone, name: p.name, index: p.index, segment: p.segment,
+      latent: p.latent,
+      monthlyHazard: hazard,
+      ringId: this.ring ? this.ring.id : null,
+      ringSize: this.ring ? this.ring.size : null,
+      relative: p.relative,
+      firstSeenAt: isoTime(this.firstSeenMs),
+      applicationIds, appliedAt,
+      booked,
+      outcome: loans.length > 0 ? outcomeOf(loans[0]) : { status: 'not_booked' },
+      loans,
+      callCount: this.callCount,
+      ruleBreakingCalls: this.ruleBreakingCalls ?? [],
+      listed: this.listed ?? [],
+    };
+  }
+}
+
+function applicationIdOf(ctx: WorldContext, index: number, application: number): string {
+  return flat(`app-${ctx.tag}-${index}-${application}`);
 }
 
 function outcomeOf(loan: LoanTruth): ApplicantOutcome {

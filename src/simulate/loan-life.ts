@@ -7,16 +7,14 @@ import { DAY_MS, MINUTE_MS, daysBetween, roundCents, type Random } from '../core
 import type { ApplicantProfile } from './applicant-profile.js';
 import { CallPlanner, callData, type OverdueEpisode } from './collection-calls.js';
 import { RepaymentSchedule } from './loan-schedule.js';
-import { SIMULATOR_MODEL, drawLateDays, hazardCurve, lateProbability, prepayProbability } from './simulator-model.js';
+import { SIMULATOR_MODEL, drawLateDays, hazardAt, hazardCurve, lateProbability, prepayProbability } from './simulator-model.js';
 import type { WorldContext } from './world-actor.js';
-import type { ApplicantTruth, LoanTruth } from './world-types.js';
+import type { ContactRule, LoanStatus, LoanTruth } from './world-types.js';
 import { isoTime } from './iso-time.js';
-import { flat } from './identifier-formats.js';
 
 export interface LoanOwner {
   readonly random: Random;
   readonly profile: ApplicantProfile;
-  readonly truth: ApplicantTruth;
   readonly fraud: boolean;
   at(time: number, step: (ctx: WorldContext) => void, notBefore: number): void;
   sessionIp(): string;
@@ -24,46 +22,66 @@ export interface LoanOwner {
   paidOff(ctx: WorldContext): void;
   /** The loan was charged off at ctx.now. */
   chargedOff(ctx: WorldContext): void;
+  /** A collection call about this loan was emitted (rules: the contact rules it broke). */
+  called(callId: string, loanId: string, agentId: string, rules: readonly ContactRule[]): void;
 }
 
+/**
+ * The loan's truth is kept as plain fields while it runs and only turned into a LoanTruth when the applicant's story
+ * ends (record()): hundreds of thousands of loans run at once, and a finished record costs several strings and arrays.
+ */
 export class LoanLife {
-  readonly truth: LoanTruth;
   private readonly schedule: RepaymentSchedule;
   private readonly paidAt: number[];
   private lastPaidMs = 0;
   private chargeOffMs = Infinity;
+  private status: LoanStatus = 'censored';
+  private defaultMonth = 0;
+  private prepaidAfterMonth = 0;
+  private monthsObserved = 0;
+  private latePayments = 0;
+  private chargedOff = false;
+  private closedMs = -1;
 
   constructor(
     private readonly owner: LoanOwner,
     readonly loanId: string,
     private readonly applicationId: string,
     private readonly annualRate: number,
-    repeat: boolean,
-    bookedMs: number,
-    /** The applicant's hazard curve when it is this loan's (first loan), so the truth holds it once. */
-    hazard?: readonly number[],
+    readonly repeat: boolean,
+    private readonly bookedMs: number,
   ) {
     const { profile } = owner;
-    const z = profile.latent;
     this.schedule = new RepaymentSchedule(profile.requestedAmount, annualRate, profile.termMonths, bookedMs);
     this.paidAt = new Array<number>(profile.termMonths).fill(Infinity);
-    this.truth = {
-      loanId, applicationId,
-      bookedAt: flat(isoTime(bookedMs)),
+  }
+
+  get defaulted(): boolean {
+    return this.status === 'defaulted';
+  }
+
+  /** The loan's ground truth as of the world's end; `hazard` is the applicant's curve when it is this loan's. */
+  record(endMs: number, hazard?: readonly number[]): LoanTruth {
+    const { profile } = this.owner;
+    const z = profile.latent;
+    return {
+      loanId: this.loanId,
+      applicationId: this.applicationId,
+      bookedAt: isoTime(this.bookedMs),
       amount: profile.requestedAmount,
       termMonths: profile.termMonths,
-      repeat,
-      monthlyHazard: hazard ?? hazardCurve(z, profile.termMonths, repeat, owner.fraud),
+      repeat: this.repeat,
+      monthlyHazard: hazard ?? hazardCurve(z, profile.termMonths, this.repeat, this.owner.fraud),
       lateProbability: lateProbability(z),
       prepayProbability: prepayProbability(z),
-      status: 'censored',
-      defaultMonth: null,
-      prepaidAfterMonth: null,
-      monthsObserved: 0,
-      latePayments: 0,
-      maxDaysPastDue: 0,
-      chargedOff: false,
-      closedAt: null,
+      status: this.status,
+      defaultMonth: this.defaultMonth === 0 ? null : this.defaultMonth,
+      prepaidAfterMonth: this.prepaidAfterMonth === 0 ? null : this.prepaidAfterMonth,
+      monthsObserved: this.monthsObserved,
+      latePayments: this.latePayments,
+      maxDaysPastDue: this.maxDaysPastDue(endMs),
+      chargedOff: this.chargedOff,
+      closedAt: this.closedMs < 0 ? null : isoTime(this.closedMs),
     };
   }
 
@@ -88,9 +106,9 @@ export class LoanLife {
   /** The statement of month m and the month's draws. */
   private month(ctx: WorldContext, m: number): void {
     this.statement(ctx, m);
-    this.truth.monthsObserved = m;
-    const random = this.owner.random;
-    if (random.next() < this.truth.monthlyHazard[m - 1]) this.defaultAt(ctx, m);
+    this.monthsObserved = m;
+    const { random, profile, fraud } = this.owner;
+    if (random.next() < hazardAt(profile.latent, m, profile.termMonths, this.repeat, fraud)) this.defaultAt(ctx, m);
     else this.pay(ctx, m);
   }
 
@@ -102,7 +120,8 @@ export class LoanLife {
     const random = this.owner.random;
     const dueMs = this.schedule.dueMs(m);
     const previousPaid = this.lastPaidMs;
-    const own = random.chance(this.truth.lateProbability)
+    const z = this.owner.profile.latent;
+    const own = random.chance(lateProbability(z))
       ? dueMs + drawLateDays(random) * DAY_MS + random.int(DAY_MS)
       : ctx.now + random.int(statementSpan());
     // An instalment is never paid before the one before it: a borrower catching up pays both together.
@@ -118,7 +137,7 @@ export class LoanLife {
     if (m === this.schedule.termMonths) return;
     const nextStatement = this.statementMs(m + 1);
     const room = Math.min(SIMULATOR_MODEL.prepay.maxDaysAfter, Math.floor((nextStatement - paid) / DAY_MS) - 1);
-    if (room >= 1 && random.chance(this.truth.prepayProbability)) {
+    if (room >= 1 && random.chance(prepayProbability(z))) {
       this.owner.at(paid + random.between(1, room) * DAY_MS + random.int(DAY_MS / 2), (c) => this.prepaid(c, m), ctx.now);
     } else {
       this.owner.at(nextStatement, (c) => this.month(c, m + 1), ctx.now);
@@ -127,7 +146,7 @@ export class LoanLife {
 
   private repaid(ctx: WorldContext, m: number): void {
     ctx.emit('repayment.made', { loanId: this.loanId, seq: m, amount: this.schedule.amount(m), paidAt: isoTime(ctx.now) });
-    if (daysBetween(this.schedule.dueMs(m), ctx.now) > 0) this.truth.latePayments++;
+    if (daysBetween(this.schedule.dueMs(m), ctx.now) > 0) this.latePayments++;
     if (m === this.schedule.termMonths) this.close(ctx, 'paid_off');
   }
 
@@ -136,21 +155,21 @@ export class LoanLife {
     const amount = roundCents(this.schedule.balanceAfter(m) * (1 + ((this.annualRate / 12) * days) / 30));
     ctx.emit('repayment.made', { loanId: this.loanId, seq: m + 1, amount, paidAt: isoTime(ctx.now) });
     for (let i = m; i < this.paidAt.length; i++) this.paidAt[i] = ctx.now;
-    this.truth.prepaidAfterMonth = m;
+    this.prepaidAfterMonth = m;
     this.close(ctx, 'prepaid');
   }
 
   private close(ctx: WorldContext, status: 'paid_off' | 'prepaid'): void {
     ctx.emit('loan.closed', { loanId: this.loanId, reason: 'paid_off' });
-    this.truth.status = status;
-    this.truth.closedAt = flat(isoTime(ctx.now));
+    this.status = status;
+    this.closedMs = ctx.now;
     this.owner.paidOff(ctx);
   }
 
   private defaultAt(ctx: WorldContext, m: number): void {
     const dueMs = this.schedule.dueMs(m);
-    this.truth.defaultMonth = m;
-    this.truth.status = 'defaulted';
+    this.defaultMonth = m;
+    this.status = 'defaulted';
     ctx.counters.defaults++;
     this.chargeOffMs = dueMs + SIMULATOR_MODEL.loan.chargeOffDays * DAY_MS;
     this.planCalls(ctx, m, {
@@ -163,8 +182,8 @@ export class LoanLife {
     const outstanding = roundCents(this.schedule.balanceAfter(m - 1) + this.schedule.interest(m));
     this.owner.at(this.chargeOffMs, (c) => {
       c.emit('loan.closed', { loanId: this.loanId, reason: 'charged_off', outstanding });
-      this.truth.chargedOff = true;
-      this.truth.closedAt = flat(isoTime(c.now));
+      this.chargedOff = true;
+      this.closedMs = c.now;
       this.owner.chargedOff(c);
     }, ctx.now);
   }
@@ -189,8 +208,7 @@ export class LoanLife {
           callId, loanId: this.loanId, borrowerName: profile.name, borrowerPhone: profile.phone,
           contactName: contact.name ?? 'Sir or Madam', contactPhone: contact.phone, amount,
         }));
-        owner.truth.callCount++;
-        if (call.rules.length > 0) owner.truth.ruleBreakingCalls.push({ callId, loanId: this.loanId, agentId: call.agentId, rulesBroken: call.rules });
+        owner.called(callId, this.loanId, call.agentId, call.rules);
         if (call === last) this.callsOfNextDay(c, planner, amount);
       }, ctx.now);
     }
@@ -206,14 +224,14 @@ export class LoanLife {
   }
 
   /** Worst days past due seen by the world's end (instalments unpaid at the end count up to it). */
-  settle(endMs: number): void {
+  private maxDaysPastDue(endMs: number): number {
     let worst = 0;
     for (let i = 0; i < this.schedule.termMonths; i++) {
       const due = this.schedule.dueMs(i + 1);
       if (due > endMs) break;
       worst = Math.max(worst, daysBetween(due, Math.min(this.paidAt[i], endMs, this.chargeOffMs)));
     }
-    this.truth.maxDaysPastDue = worst;
+    return worst;
   }
 }
 

@@ -1,54 +1,69 @@
 // Equal-instalment (annuity) repayment schedules with due dates on the booking day of each following month, and the
 // pricing the simulated lender applies. Amounts are rounded to cents; the last instalment absorbs the rounding.
-// A schedule is one flat array of doubles (due, principal, interest, balance after, per instalment): a running loan
-// is held for months, and objects with number fields would cost a boxed number each (a typed array costs more still).
+// A running loan is held for months, so the schedule keeps only its due dates (one double array) and recomputes the
+// amortisation (at most 12 steps) when an amount is asked for, with exactly the same arithmetic each time.
 
 import { DAY_MS, addMonths, roundCents } from '../core/index.js';
 
-const FIELDS = 4;
-
 export class RepaymentSchedule {
-  private readonly values: number[];
+  private readonly due: number[];
+  private readonly payment: number;
+  private readonly rate: number;
+  /** Set by walk(): the instalment asked for. */
+  private static principal = 0;
+  private static interest = 0;
+  private static balance = 0;
 
   constructor(private readonly lent: number, annualRate: number, readonly termMonths: number, bookedMs: number) {
-    const amount = lent;
     const r = annualRate / 12;
-    const payment = r === 0 ? amount / termMonths : (amount * r) / (1 - Math.pow(1 + r, -termMonths));
+    this.rate = r;
+    this.payment = r === 0 ? lent / termMonths : (lent * r) / (1 - Math.pow(1 + r, -termMonths));
     const day = Math.floor(bookedMs / DAY_MS) * DAY_MS;
-    this.values = Array.from({ length: termMonths * FIELDS }, () => 0);
-    let balance = amount;
-    for (let seq = 1; seq <= termMonths; seq++) {
-      const interest = roundCents(balance * r);
-      const principal = seq === termMonths ? roundCents(balance) : roundCents(payment - interest);
+    this.due = new Array<number>(termMonths);
+    for (let seq = 1; seq <= termMonths; seq++) this.due[seq - 1] = addMonths(day, seq);
+  }
+
+  /** Amortises up to instalment `seq` and leaves its principal, interest and balance after in the statics. */
+  private walk(seq: number): void {
+    const r = this.rate;
+    let balance = this.lent;
+    let interest = 0;
+    let principal = 0;
+    for (let k = 1; k <= seq; k++) {
+      interest = roundCents(balance * r);
+      principal = k === this.termMonths ? roundCents(balance) : roundCents(this.payment - interest);
       balance = roundCents(balance - principal);
-      const at = (seq - 1) * FIELDS;
-      this.values[at] = addMonths(day, seq);
-      this.values[at + 1] = principal;
-      this.values[at + 2] = interest;
-      this.values[at + 3] = balance;
     }
+    RepaymentSchedule.principal = principal;
+    RepaymentSchedule.interest = interest;
+    RepaymentSchedule.balance = balance;
   }
 
   dueMs(seq: number): number {
-    return this.values[(seq - 1) * FIELDS];
+    return this.due[seq - 1];
   }
 
   principal(seq: number): number {
-    return this.values[(seq - 1) * FIELDS + 1];
+    this.walk(seq);
+    return RepaymentSchedule.principal;
   }
 
   interest(seq: number): number {
-    return this.values[(seq - 1) * FIELDS + 2];
+    this.walk(seq);
+    return RepaymentSchedule.interest;
   }
 
   /** Instalment amount: principal plus interest. */
   amount(seq: number): number {
-    return roundCents(this.principal(seq) + this.interest(seq));
+    this.walk(seq);
+    return roundCents(RepaymentSchedule.principal + RepaymentSchedule.interest);
   }
 
   /** Principal still owed after instalment `seq` is paid (0 gives the amount lent). */
   balanceAfter(seq: number): number {
-    return seq === 0 ? this.lent : this.values[(seq - 1) * FIELDS + 3];
+    if (seq === 0) return this.lent;
+    this.walk(seq);
+    return RepaymentSchedule.balance;
   }
 }
 

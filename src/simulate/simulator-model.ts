@@ -200,7 +200,12 @@ export function monthlyHazard(z: number, month: number, termMonths: number, repe
  * is 1 from the first month. Rounded to 6 significant digits so the truth file states exactly what was used.
  */
 export function hazardCurve(z: number, termMonths: number, repeat: boolean, fraud: boolean): number[] {
-  return Array.from({ length: termMonths }, (_, i) => (fraud ? 1 : sixDigits(monthlyHazard(z, i + 1, termMonths, repeat))));
+  return Array.from({ length: termMonths }, (_, i) => hazardAt(z, i + 1, termMonths, repeat, fraud));
+}
+
+/** One month of hazardCurve (the same rounded value), for loans that do not keep their curve while running. */
+export function hazardAt(z: number, month: number, termMonths: number, repeat: boolean, fraud: boolean): number {
+  return fraud ? 1 : sixDigits(monthlyHazard(z, month, termMonths, repeat));
 }
 
 export function lateProbability(z: number): number {
