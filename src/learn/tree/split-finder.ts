@@ -154,22 +154,9 @@ export class SplitFinder {
   private gain(hist: Float64Array, base: number, G: Float64Array, H: Float64Array, missingLeft: boolean): number {
     const { l1, l2 } = this.params;
     const { gl, hl, active } = this;
+    // The usual case (no L1, λ > 0 keeps every denominator positive) skips the soft threshold and empty-side guard.
+    const plain = l1 === 0 && l2 > 0;
     let s = 0;
-    if (l1 === 0 && l2 > 0) {
-      // The usual case, without the L1 and empty-side guards (λ > 0 keeps every denominator positive).
-      for (let i = 0; i < this.activeCount; i++) {
-        const k = active[i];
-        let gL = gl[k];
-        let hL = hl[k];
-        if (missingLeft) {
-          gL += hist[base + 2 * k];
-          hL += hist[base + 2 * k + 1];
-        }
-        const gR = G[k] - gL;
-        s += (gL * gL) / (hL + l2) + (gR * gR) / (H[k] - hL + l2);
-      }
-      return 0.5 * (s - this.parentScore);
-    }
     for (let i = 0; i < this.activeCount; i++) {
       const k = active[i];
       let gL = gl[k];
@@ -178,7 +165,9 @@ export class SplitFinder {
         gL += hist[base + 2 * k];
         hL += hist[base + 2 * k + 1];
       }
-      s += leafScore(gL, hL, l1, l2, H[k]) + leafScore(G[k] - gL, H[k] - hL, l1, l2, H[k]);
+      const gR = G[k] - gL;
+      if (plain) s += (gL * gL) / (hL + l2) + (gR * gR) / (H[k] - hL + l2);
+      else s += leafScore(gL, hL, l1, l2, H[k]) + leafScore(gR, H[k] - hL, l1, l2, H[k]);
     }
     return 0.5 * (s - this.parentScore);
   }
