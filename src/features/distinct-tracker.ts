@@ -12,8 +12,9 @@ export class DistinctTracker {
   times: Float64Array;
   size = 0;
   hll: SlidingHyperLogLog | null = null;
-  /** Last-seen times sorted, for counting several windows of a busy key (rebuilt after a change). */
+  /** Last-seen times sorted, for counting several windows of a busy key (re-sorted after a change). */
   private sorted: Float64Array | null = null;
+  private sortedValid = false;
 
   constructor(capacity = 4) {
     this.keys = new Float64Array(capacity);
@@ -22,7 +23,7 @@ export class DistinctTracker {
 
   /** Records `hash` as seen at `time` (times arrive non-decreasing); forgets values last seen before `cutoff`. */
   add(hash: number, time: number, cutoff: number): void {
-    this.sorted = null;
+    this.sortedValid = false;
     if (this.hll) {
       this.hll.add(hash, time);
       return;
@@ -53,25 +54,26 @@ export class DistinctTracker {
       for (let i = 0; i < keys.length; i++) if (keys[i] !== 0 && times[i] >= lower) n++;
       return n;
     }
-    if (!this.sorted) {
-      const sorted = new Float64Array(this.size);
+    if (!this.sortedValid) {
+      if (!this.sorted || this.sorted.length < this.size) this.sorted = new Float64Array(this.keys.length);
       let k = 0;
-      for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) sorted[k++] = times[i];
-      this.sorted = sorted.sort();
+      for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.sorted[k++] = times[i];
+      this.sorted.subarray(0, k).sort();
+      this.sortedValid = true;
     }
-    const sorted = this.sorted;
+    const sorted = this.sorted!;
     let lo = 0;
-    let hi = sorted.length;
+    let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (sorted[mid] >= lower) hi = mid;
       else lo = mid + 1;
     }
-    return sorted.length - lo;
+    return this.size - lo;
   }
 
   prune(cutoff: number): void {
-    this.sorted = null;
+    this.sortedValid = false;
     if (this.hll) this.hll.prune(cutoff);
     else this.rehash(cutoff);
   }

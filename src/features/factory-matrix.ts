@@ -1,30 +1,38 @@
 // Computes chosen factory variables over a training population, columnar and streaming: one backfill pass over the
-// log computes only the base variables (as Float32 columns, one row per application), then each chosen variable's
-// column is derived from them on demand, a column at a time, so memory holds the bases and one column, not the
+// log computes only the base variables (32-bit floats in row blocks, one row per application), then each chosen
+// variable's column is derived on demand, a column at a time, so memory holds the bases and one column, not the
 // whole matrix. Derived values use the same scalar definitions as the online engine.
 import type { StoredEvent } from '../store/index.js';
 import { RiskError } from '../core/index.js';
-import type { FeatureValue } from './feature-spec.js';
 import { compileFeaturePlan, type DerivedFeature, type FeaturePlan } from './feature-plan.js';
 import { SetRuntime } from './set-runtime.js';
 import { MapLoanLinks, MapStateAccess } from './state-access.js';
-import { evaluateAndApply, planRequest } from './feature-request.js';
+import { planRequest, windowedIntoAndApply } from './feature-request.js';
 import { toFeatureEvent } from './feature-engine.js';
 import { LoanOutcomeTracker } from './loan-outcomes.js';
 import { deriveValue } from './derived-value.js';
 import { featureSetFor, type VariableDefinition } from './variable-factory.js';
 
-class Float32Column {
-  data = new Float32Array(4096);
-  length = 0;
+const BLOCK_ROWS = 1024;
 
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = v;
+/** Rows of base values, appended a row at a time in fixed-size blocks (no regrowth copies), read a column at a time. */
+class RowBlocks {
+  readonly blocks: Float32Array[] = [];
+  rows = 0;
+
+  constructor(readonly width: number) {}
+
+  append(values: Float64Array, columns: readonly number[]): void {
+    const r = this.rows % BLOCK_ROWS;
+    if (r === 0) this.blocks.push(new Float32Array(BLOCK_ROWS * this.width));
+    const block = this.blocks[this.blocks.length - 1];
+    const base = r * this.width;
+    for (let c = 0; c < columns.length; c++) block[base + c] = values[columns[c]];
+    this.rows++;
+  }
+
+  column(c: number, out: Float64Array): void {
+    for (let r = 0; r < this.rows; r++) out[r] = this.blocks[(r / BLOCK_ROWS) | 0][(r % BLOCK_ROWS) * this.width + c];
   }
 }
 
@@ -40,11 +48,12 @@ export interface FactoryMatrixOptions {
 
 export class FactoryMatrix {
   readonly rows: number;
-  private readonly index: Map<string, number>;
 
   constructor(
     readonly plan: FeaturePlan,
-    private readonly baseColumns: readonly Float32Array[],
+    private readonly bases: RowBlocks,
+    /** Feature index -> column in `bases` (-1 for derived features). */
+    private readonly baseColumn: readonly number[],
     readonly applicationIds: readonly string[],
     readonly times: Float64Array,
     /** Months to default or censoring (NaN: not booked). */
@@ -53,7 +62,6 @@ export class FactoryMatrix {
     readonly outcomeEvent: Float64Array,
   ) {
     this.rows = applicationIds.length;
-    this.index = plan.byName as Map<string, number>;
   }
 
   get names(): string[] {
@@ -62,13 +70,12 @@ export class FactoryMatrix {
 
   /** The column of one variable (base or derived), NaN = missing. */
   column(name: string): Float64Array {
-    const i = this.index.get(name);
+    const i = this.plan.byName.get(name);
     if (i === undefined) throw new RiskError('FEATURE_NAME_UNKNOWN', `"${name}" was not computed`, { name });
     const out = new Float64Array(this.rows);
     const f = this.plan.features[i];
     if (f.kind === 'windowed') {
-      const src = this.baseColumns[i];
-      for (let r = 0; r < this.rows; r++) out[r] = src[r];
+      this.bases.column(this.baseColumn[i], out);
       return out;
     }
     const inputs = f.inputs.map((k) => this.column(this.plan.features[k].name));
@@ -91,20 +98,24 @@ export class FactoryMatrix {
 
 export function computeFactoryMatrix(options: FactoryMatrixOptions): FactoryMatrix {
   const { features } = featureSetFor(options.definitions, options.chosen);
-  const missing = options.chosen.filter((n) => !features.some((f) => f.name === n));
+  const known = new Set(features.map((f) => f.name));
+  const missing = options.chosen.filter((n) => !known.has(n));
   if (missing.length > 0) throw new RiskError('FEATURE_NAME_UNKNOWN', `not factory variables: ${missing.slice(0, 5).join(', ')}`, { names: missing });
   const plan = compileFeaturePlan({ name: 'factory', features });
   const runtime = new SetRuntime(plan);
   const access = new MapStateAccess(plan.entities.length);
   const links = new MapLoanLinks();
-  const windowedOnly = planRequest(plan, plan.features.filter((f) => f.kind === 'windowed').map((f) => f.name));
-  const baseIndex = plan.features.filter((f) => f.kind === 'windowed').map((f) => f.index);
-  const columns = plan.features.map(() => new Float32Column());
+  const windowed = plan.features.filter((f) => f.kind === 'windowed');
+  const request = planRequest(plan, windowed.map((f) => f.name));
+  const baseIndex = windowed.map((f) => f.index);
+  const baseColumn = plan.features.map(() => -1);
+  baseIndex.forEach((i, c) => (baseColumn[i] = c));
+  const bases = new RowBlocks(baseIndex.length);
   const outcomes = new LoanOutcomeTracker(options.dpdDays);
   const ids: string[] = [];
   const times: number[] = [];
+  const row = new Float64Array(plan.features.length);
   let events = 0;
-  const values = new Array<FeatureValue>(plan.features.length).fill(null);
   for (const stored of options.events) {
     if (options.tenant !== undefined && stored.tenant !== options.tenant) continue;
     events++;
@@ -113,8 +124,8 @@ export function computeFactoryMatrix(options: FactoryMatrixOptions): FactoryMatr
     if (stored.event.type !== 'application.submitted') {
       runtime.apply(event, access, links);
     } else {
-      evaluateAndApply(runtime, windowedOnly, event, access, links, values);
-      for (const i of baseIndex) columns[i].push(values[i] === null ? NaN : values[i]!);
+      windowedIntoAndApply(runtime, request, event, access, links, row);
+      bases.append(row, baseIndex);
       ids.push((stored.event.data as { applicationId: string }).applicationId);
       times.push(stored.time);
     }
@@ -128,6 +139,5 @@ export function computeFactoryMatrix(options: FactoryMatrixOptions): FactoryMatr
     outcomeTime[r] = o ? o.timeMonths : NaN;
     outcomeEvent[r] = o ? o.event : NaN;
   });
-  const baseColumns = columns.map((c) => c.data.subarray(0, c.length));
-  return new FactoryMatrix(plan, baseColumns, ids, Float64Array.from(times), outcomeTime, outcomeEvent);
+  return new FactoryMatrix(plan, bases, baseColumn, ids, Float64Array.from(times), outcomeTime, outcomeEvent);
 }

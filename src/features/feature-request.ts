@@ -67,17 +67,25 @@ export function evaluateRequest(
   return out;
 }
 
-/** Values as of `event`, then the event applied for real (point-in-time backfill). `reuse`: an output array to fill. */
+/** Values as of `event`, then the event applied for real (point-in-time backfill). */
 export function evaluateAndApply(
   runtime: SetRuntime, request: RequestPlan, event: FeatureEvent, access: StateAccess, links: LoanLinks,
-  reuse?: FeatureValue[],
 ): FeatureValue[] {
-  const out = reuse ?? new Array<FeatureValue>(runtime.plan.features.length).fill(null);
+  const out = new Array<FeatureValue>(runtime.plan.features.length).fill(null);
   runtime.readWindowed(event, request.exclude, access, links, out);
   runtime.apply(event, access, links);
   runtime.readWindowed(event, request.include, access, links, out);
   runtime.finishDerived(request.derived, out);
   return out;
+}
+
+/** The windowed features of `request` as of `event` into `out` (NaN = missing), then the event applied (columnar backfill). */
+export function windowedIntoAndApply(
+  runtime: SetRuntime, request: RequestPlan, event: FeatureEvent, access: StateAccess, links: LoanLinks, out: Float64Array,
+): void {
+  runtime.readWindowed(event, request.exclude, access, links, out);
+  runtime.apply(event, access, links);
+  runtime.readWindowed(event, request.include, access, links, out);
 }
 
 /** Picks the requested values out of a full value array, keyed by name. */

@@ -172,7 +172,11 @@ export class SetRuntime {
    * Reads windowed features as of `event` from the states in `access` (the event itself applied or not, as the
    * caller arranged). A feature whose entity has no key in the event is null; several keys (contacts): the largest.
    */
-  readWindowed(event: FeatureEvent, features: readonly WindowedFeature[], access: StateAccess, links: LoanLinks, out: FeatureValue[]): void {
+  readWindowed(
+    event: FeatureEvent, features: readonly WindowedFeature[], access: StateAccess, links: LoanLinks, out: FeatureValue[] | Float64Array,
+  ): void {
+    // A Float64Array output takes NaN for missing (columnar callers: no boxing of every value).
+    const missing = Array.isArray(out) ? null : NaN;
     let lastEntity = -1;
     const states = this.readStates;
     const times = this.readTimes;
@@ -201,7 +205,7 @@ export class SetRuntime {
         const v = windowedValue(f, f.layout, states[k]?.streams[f.stream] ?? null, times[k], memo);
         if (v !== null && (best === null || v > best)) best = v;
       }
-      out[f.index] = best === null && f.fill !== undefined ? f.fill : best;
+      (out as number[])[f.index] = (best === null ? (f.fill !== undefined ? f.fill : missing) : best) as number;
     }
   }
 

@@ -40,6 +40,8 @@ export class WindowMemo {
   max = -Infinity;
   first = NaN;
   last = NaN;
+  cellHead = 0;
+  cellCap = 1;
 
   clear(): void {
     this.state = null;
@@ -61,17 +63,19 @@ export function windowedValue(
   const m = memo ?? oneOff;
   if (!memo) oneOff.clear();
   const w = query.window;
-  let source: number;
+  let source = RING;
   let key: number;
   if (w.kind === 'lifetime') {
     if (!state.life) return emptyValue(query.aggregation);
-    [source, key] = [LIFE, 0];
+    source = LIFE;
+    key = 0;
   } else if (w.kind === 'rows') {
-    [source, key] = [RING, -w.rows];
+    key = -w.rows;
   } else if (w.bucket > 0 && state.bucketed) {
-    [source, key] = [LEVEL, query.level * 1e9 + Math.floor((q - w.range) / w.bucket)];
+    source = LEVEL;
+    key = query.level * 1e9 + Math.floor((q - w.range) / w.bucket);
   } else {
-    [source, key] = [RING, windowLowerBound(q, w.range, w.bucket)];
+    key = windowLowerBound(q, w.range, w.bucket);
   }
   if (m.state !== state || m.source !== source || m.key !== key) locate(m, layout, state, query, source, key, q);
   switch (query.aggregation) {
@@ -94,7 +98,8 @@ function locate(m: WindowMemo, layout: StreamLayout, state: StreamState, query: 
   m.slot = -1;
   m.events = -1;
   if (source === LIFE) {
-    [m.from, m.to] = [0, 1];
+    m.from = 0;
+    m.to = 1;
   } else if (source === LEVEL) {
     const level = state.levels![query.level];
     const stride = cellStride(layout);
@@ -102,11 +107,14 @@ function locate(m: WindowMemo, layout: StreamLayout, state: StreamState, query: 
     const minIndex = Math.floor((q - (query.window as { range: number }).range) / (query.window as { bucket: number }).bucket);
     let first = level.len;
     while (first > 0 && level.cells[((level.head + first - 1) % cap) * stride] >= minIndex) first--;
-    [m.from, m.to] = [first, level.len];
+    m.from = first;
+    m.to = level.len;
   } else if (key < 0 && query.window.kind === 'rows') {
-    [m.from, m.to] = [Math.max(0, state.len + key), state.len];
+    m.from = Math.max(0, state.len + key);
+    m.to = state.len;
   } else {
-    [m.from, m.to] = [firstAtOrAfter(layout, state, key), state.len];
+    m.from = firstAtOrAfter(layout, state, key);
+    m.to = state.len;
   }
 }
 
@@ -128,19 +136,25 @@ export function firstAtOrAfter(layout: StreamLayout, state: StreamState, lower: 
   return lo;
 }
 
-/** The cells (or the lifetime cell) of a window: array, head, capacity. */
-function cellsOf(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): [number[], number, number] {
-  if (m.source === LIFE) return [state.life!, 0, 1];
+/** Points the memo at the cells of the located window (a level's, or the lifetime cell). */
+function cellsOf(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): number[] {
+  if (m.source === LIFE) {
+    m.cellHead = 0;
+    m.cellCap = 1;
+    return state.life!;
+  }
   const level = state.levels![query.level];
-  return [level.cells, level.head, level.cells.length / cellStride(layout)];
+  m.cellHead = level.head;
+  m.cellCap = level.cells.length / cellStride(layout);
+  return level.cells;
 }
 
 function cellEvents(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): number {
   if (m.events < 0) {
-    const [cells, head, cap] = cellsOf(m, layout, state, query);
+    const cells = cellsOf(m, layout, state, query);
     const stride = cellStride(layout);
     let n = 0;
-    for (let i = m.from; i < m.to; i++) n += cells[((head + i) % cap) * stride + 1];
+    for (let i = m.from; i < m.to; i++) n += cells[((m.cellHead + i) % m.cellCap) * stride + 1];
     m.events = n;
   }
   return m.events;
@@ -148,14 +162,14 @@ function cellEvents(m: WindowMemo, layout: StreamLayout, state: StreamState, que
 
 function firstTime(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): number {
   if (m.source === RING) return state.ring[((state.head + m.from) % (state.ring.length / layout.ringStride)) * layout.ringStride];
-  const [cells, head, cap] = cellsOf(m, layout, state, query);
-  return cells[((head + m.from) % cap) * cellStride(layout) + 2];
+  const cells = cellsOf(m, layout, state, query);
+  return cells[((m.cellHead + m.from) % m.cellCap) * cellStride(layout) + 2];
 }
 
 function lastTime(m: WindowMemo, layout: StreamLayout, state: StreamState, query: WindowQuery): number {
   if (m.source === RING) return state.ring[((state.head + m.to - 1) % (state.ring.length / layout.ringStride)) * layout.ringStride];
-  const [cells, head, cap] = cellsOf(m, layout, state, query);
-  return cells[((head + m.to - 1) % cap) * cellStride(layout) + 3];
+  const cells = cellsOf(m, layout, state, query);
+  return cells[((m.cellHead + m.to - 1) % m.cellCap) * cellStride(layout) + 3];
 }
 
 /** Count, sum, min, max, first and last of one numeric field over the located window, into the memo. */
@@ -178,8 +192,10 @@ function scanField(m: WindowMemo, layout: StreamLayout, state: StreamState, quer
       last = v;
     }
   } else {
-    const [cells, head, cap] = cellsOf(m, layout, state, query);
+    const cells = cellsOf(m, layout, state, query);
     const stride = cellStride(layout);
+    const head = m.cellHead;
+    const cap = m.cellCap;
     for (let i = m.from; i < m.to; i++) {
       const o = ((head + i) % cap) * stride + CELL_HEAD + query.slot * FIELD_AGGS;
       const n = cells[o + F_N];
