@@ -51,6 +51,18 @@ const CHANNELS = ['app_store', 'referral', 'ads', 'partner_api', 'h5_web'] as co
 const RELATIONS: readonly ContactEntry['relation'][] = ['friend', 'colleague', 'sibling', 'other', 'parent'];
 const RELATION_WEIGHTS = [0.4, 0.25, 0.1, 0.2, 0.05];
 
+/**
+ * One string per value for the few values very many applicants hold (OS versions, big employers' sites and dormitories):
+ * an active applicant is held for months, and a fresh copy each would cost tens of bytes per applicant.
+ */
+const SHARED = new Map<string, string>();
+
+function shared(key: string, make: (key: string) => string): string {
+  let value = SHARED.get(key);
+  if (value === undefined) SHARED.set(key, (value = make(key)));
+  return value;
+}
+
 export function createProfile(world: ProfileWorld, random: Random, index: number, segment: Segment, appliedAt: number): ApplicantProfile {
   const m = SIMULATOR_MODEL;
   const thin = segment === 'thin_file';
@@ -80,8 +92,12 @@ export function createProfile(world: ProfileWorld, random: Random, index: number
     if (random.chance(c.bigEmployerShare)) {
       const big = random.int(BIG_EMPLOYER_COUNT);
       employer = bigEmployer(big);
-      workAddress = workAddressOf(employer, big * 16 + random.int(3));
-      if (random.chance(c.dormitoryShare)) homeAddress = dormitoryAddress(big, random.int(3));
+      const site = big * 16 + random.int(3);
+      workAddress = shared(`work:${site}`, () => workAddressOf(bigEmployer(big), site));
+      if (random.chance(c.dormitoryShare)) {
+        const block = random.int(3);
+        homeAddress = shared(`dormitory:${big}:${block}`, () => dormitoryAddress(big, block));
+      }
     } else {
       const small = random.int(Math.max(1, Math.floor(world.applicants / 5)));
       employer = smallEmployer(small);
@@ -90,8 +106,8 @@ export function createProfile(world: ProfileWorld, random: Random, index: number
   }
   let fingerprint = deviceFingerprint(random);
   let os = random.chance(sigmoid(c.iosAlpha + c.iosBeta * zc))
-    ? flat(`iOS ${random.between(15, 17)}.${random.int(6)}`)
-    : flat(`Android ${random.between(10, 14)}`);
+    ? shared(`iOS ${random.between(15, 17)}.${random.int(6)}`, flat)
+    : shared(`Android ${random.between(10, 14)}`, flat);
 
   const amountFactor = segment === 'ring_member' ? m.rings.requestedAmountFactor : segment === 'first_party_fraud' ? c.firstPartyAmountFactor : 1;
   const requested = income * Math.exp(random.normal(-c.amountLatent * zc, c.amountNoise)) * amountFactor;
