@@ -7,6 +7,7 @@ import { connectedComponents } from './connected-components.js';
 import { pageRank } from './pagerank.js';
 import { louvain, modularity } from './louvain-communities.js';
 import { labelPropagation } from './label-propagation.js';
+import { Random } from '../core/index.js';
 
 // Zachary's karate club (igraph Graph.Famous('Zachary')), 34 nodes, 78 edges.
 const KARATE: [number, number][] = [
@@ -127,4 +128,35 @@ test('label propagation with leakage: a node hanging off a bad seed, and nodes n
   assert.ok(Math.abs(values[1] - (0.2 * 0.1 + 0.8 * 1)) < 1e-12);
   assert.ok(Math.abs(values[2] - 0.1) < 1e-12);
   assert.ok(Math.abs(values[3] - 0.1) < 1e-12);
+});
+
+test('connected components (Afforest) equal a breadth-first search on random graphs, giant component or not', () => {
+  for (const [n, m, seed] of [[2000, 1500, 1], [2000, 6000, 2], [5000, 40_000, 3]] as const) {
+    const random = new Random(seed);
+    const edges: [number, number][] = [];
+    for (let e = 0; e < m; e++) edges.push([random.int(n), random.int(n)]);
+    const g = graphOf(n, edges);
+    const result = connectedComponents(g);
+    // Reference: BFS labelling in order of each component's smallest node.
+    const expected = new Int32Array(n).fill(-1);
+    let count = 0;
+    for (let s = 0; s < n; s++) {
+      if (expected[s] !== -1) continue;
+      const queue = [s];
+      expected[s] = count;
+      while (queue.length > 0) {
+        const v = queue.pop()!;
+        for (let p = g.offsets[v]; p < g.offsets[v + 1]; p++) {
+          if (expected[g.targets[p]] === -1) {
+            expected[g.targets[p]] = count;
+            queue.push(g.targets[p]);
+          }
+        }
+      }
+      count++;
+    }
+    assert.equal(result.count, count, `graph ${seed}`);
+    assert.deepEqual([...result.labels], [...expected], `graph ${seed}`);
+    assert.equal([...result.sizes].reduce((a, b) => a + b, 0), n);
+  }
 });
