@@ -24,8 +24,9 @@ export class ApplicantActor extends Actor implements LoanOwner {
   readonly fraud: boolean;
   private readonly population: Population;
   private readonly firstSeenMs: number;
-  /** One entry per loan; most applicants have at most one. */
-  private loans: LoanLife[] | null = null;
+  /** The loans in booking order: the first, then the repeats' (rare) in an array. */
+  private firstLoan: LoanLife | null = null;
+  private repeatLoans: LoanLife[] | null = null;
   private applications = 0;
   /** Application times: the first, and the repeats' (rare) in an array. */
   private firstAppliedMs = 0;
@@ -90,11 +91,11 @@ export class ApplicantActor extends Actor implements LoanOwner {
     }
     const b = SIMULATOR_MODEL.booking;
     if (!random.chance(repeat ? b.repeatApplication : b.firstApplication)) return;
-    const loan = new LoanLife(this, flat(`loan-${ctx.tag}-${p.index}-${this.applications}`), applicationId,
+    const loan = new LoanLife(this, flat(`loan-${ctx.tag}-${p.index}-${this.applications}`),
       annualRateFor(p.incomeReported ? p.income : undefined), repeat, ctx.now);
-    // Only the first application can make the first loan: `booked` is then "loans[0] is not a repeat".
-    if (this.loans === null) this.loans = [loan];
-    else this.loans.push(loan);
+    // A repeat application follows a paid-off loan, so the first loan is the first application's.
+    if (this.firstLoan === null) this.firstLoan = loan;
+    else (this.repeatLoans ??= []).push(loan);
     this.at(ctx.now + random.between(1, 30) * MINUTE_MS, (c) => loan.book(c), ctx.now);
   }
 
@@ -155,10 +156,9 @@ export class ApplicantActor extends Actor implements LoanOwner {
       applicationIds.push(applicationIdOf(ctx, p.index, k));
       appliedAt.push(isoTime(k === 1 ? this.firstAppliedMs : (this.repeatAppliedMs as number[])[k - 2]));
     }
-    const booked = this.loans !== null && !this.loans[0].repeat;
-    const loans: LoanTruth[] = this.loans === null
-      ? []
-      : this.loans.map((loan) => loan.record(ctx.endMs, loan.repeat ? undefined : hazard));
+    const loans: LoanTruth[] = [];
+    if (this.firstLoan !== null) loans.push(this.firstLoan.record(ctx.endMs, hazard));
+    for (const loan of this.repeatLoans ?? []) loans.push(loan.record(ctx.endMs));
     return {
       idNumber: p.idNumber, phone: p.phone, name: p.name, index: p.index, segment: p.segment,
       latent: p.latent,
@@ -168,7 +168,7 @@ export class ApplicantActor extends Actor implements LoanOwner {
       relative: p.relative,
       firstSeenAt: isoTime(this.firstSeenMs),
       applicationIds, appliedAt,
-      booked,
+      booked: this.firstLoan !== null,
       outcome: loans.length > 0 ? outcomeOf(loans[0]) : { status: 'not_booked' },
       loans,
       callCount: this.callCount,

@@ -32,7 +32,9 @@ export interface LoanOwner {
  */
 export class LoanLife {
   private readonly schedule: RepaymentSchedule;
-  private readonly paidAt: number[];
+  /** Instalments 1..paidThrough have a payment (made or planned); the worst days past due among them so far. */
+  private paidThrough = 0;
+  private worstPaidDays = 0;
   private lastPaidMs = 0;
   private chargeOffMs = Infinity;
   private status: LoanStatus = 'censored';
@@ -46,14 +48,12 @@ export class LoanLife {
   constructor(
     private readonly owner: LoanOwner,
     readonly loanId: string,
-    private readonly applicationId: string,
     private readonly annualRate: number,
     readonly repeat: boolean,
     private readonly bookedMs: number,
   ) {
     const { profile } = owner;
     this.schedule = new RepaymentSchedule(profile.requestedAmount, annualRate, profile.termMonths, bookedMs);
-    this.paidAt = new Array<number>(profile.termMonths).fill(Infinity);
   }
 
   get defaulted(): boolean {
@@ -66,7 +66,7 @@ export class LoanLife {
     const z = profile.latent;
     return {
       loanId: this.loanId,
-      applicationId: this.applicationId,
+      applicationId: this.applicationId(),
       bookedAt: isoTime(this.bookedMs),
       amount: profile.requestedAmount,
       termMonths: profile.termMonths,
@@ -90,7 +90,7 @@ export class LoanLife {
     const s = this.schedule;
     ctx.emit('loan.booked', {
       loanId: this.loanId,
-      applicationId: this.applicationId,
+      applicationId: this.applicationId(),
       idNumber: profile.idNumber,
       amount: profile.requestedAmount,
       annualRate: this.annualRate,
@@ -127,7 +127,8 @@ export class LoanLife {
     // An instalment is never paid before the one before it: a borrower catching up pays both together.
     const paid = Math.max(own, previousPaid + random.between(1, 10) * MINUTE_MS);
     this.lastPaidMs = paid;
-    this.paidAt[m - 1] = paid;
+    this.paidThrough = m;
+    if (dueMs <= ctx.endMs) this.worstPaidDays = Math.max(this.worstPaidDays, daysBetween(dueMs, Math.min(paid, ctx.endMs)));
     if (paid > dueMs) this.planCalls(ctx, m, { dueMs, fromMs: Math.max(dueMs, previousPaid), untilMs: paid, cured: true, fraud: false });
     if (random.chance(0.5)) {
       const loginMs = Math.max(ctx.now, paid - random.between(1, 60) * MINUTE_MS);
@@ -151,10 +152,11 @@ export class LoanLife {
   }
 
   private prepaid(ctx: WorldContext, m: number): void {
-    const days = Math.max(1, daysBetween(this.paidAt[m - 1], ctx.now));
+    const days = Math.max(1, daysBetween(this.lastPaidMs, ctx.now));
     const amount = roundCents(this.schedule.balanceAfter(m) * (1 + ((this.annualRate / 12) * days) / 30));
     ctx.emit('repayment.made', { loanId: this.loanId, seq: m + 1, amount, paidAt: isoTime(ctx.now) });
-    for (let i = m; i < this.paidAt.length; i++) this.paidAt[i] = ctx.now;
+    // The rest is paid now, before its due dates: never past due.
+    this.paidThrough = this.schedule.termMonths;
     this.prepaidAfterMonth = m;
     this.close(ctx, 'prepaid');
   }
@@ -225,13 +227,18 @@ export class LoanLife {
 
   /** Worst days past due seen by the world's end (instalments unpaid at the end count up to it). */
   private maxDaysPastDue(endMs: number): number {
-    let worst = 0;
-    for (let i = 0; i < this.schedule.termMonths; i++) {
-      const due = this.schedule.dueMs(i + 1);
+    let worst = this.worstPaidDays;
+    for (let seq = this.paidThrough + 1; seq <= this.schedule.termMonths; seq++) {
+      const due = this.schedule.dueMs(seq);
       if (due > endMs) break;
-      worst = Math.max(worst, daysBetween(due, Math.min(this.paidAt[i], endMs, this.chargeOffMs)));
+      worst = Math.max(worst, daysBetween(due, Math.min(endMs, this.chargeOffMs)));
     }
     return worst;
+  }
+
+  /** The application the loan was booked on: its id differs from the loan id only in the prefix. */
+  private applicationId(): string {
+    return `app${this.loanId.slice(4)}`;
   }
 }
 
