@@ -9,7 +9,7 @@ import { flat } from './identifier-formats.js';
 import type { Population } from './population.js';
 import { annualRateFor } from './loan-schedule.js';
 import { LoanLife, type LoanOwner } from './loan-life.js';
-import { SIMULATOR_MODEL, hazardCurve } from './simulator-model.js';
+import { SIMULATOR_MODEL, hazardCurve, lateProbability, prepayProbability } from './simulator-model.js';
 import { Actor, type WorldContext } from './world-actor.js';
 import type { ApplicantOutcome, ApplicantTruth, CallTruth, ContactRule, LoanTruth, Segment } from './world-types.js';
 import { isoTime } from './iso-time.js';
@@ -22,6 +22,8 @@ export class ApplicantActor extends Actor implements LoanOwner {
   readonly random: Random;
   readonly profile: ApplicantProfile;
   readonly fraud: boolean;
+  readonly lateProbability: number;
+  readonly prepayProbability: number;
   private readonly population: Population;
   private readonly firstSeenMs: number;
   /** The loans in booking order: the first, then the repeats' (rare) in an array. */
@@ -50,6 +52,8 @@ export class ApplicantActor extends Actor implements LoanOwner {
     if (ring) ring.dress(this.profile, random);
     const firstSeen = ring ? apply - random.between(1, 20) * MINUTE_MS : arrivalMs;
     this.firstSeenMs = firstSeen;
+    this.lateProbability = lateProbability(this.profile.latent);
+    this.prepayProbability = prepayProbability(this.profile.latent);
     this.at(firstSeen, (c) => this.seen(c, false), firstSeen);
     if (segment === 'normal' || segment === 'first_party_fraud') {
       const logins = random.poisson(a.preApplicationLogins);

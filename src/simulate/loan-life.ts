@@ -7,7 +7,7 @@ import { DAY_MS, MINUTE_MS, daysBetween, roundCents, type Random } from '../core
 import type { ApplicantProfile } from './applicant-profile.js';
 import { CallPlanner, callData, type OverdueEpisode } from './collection-calls.js';
 import { RepaymentSchedule } from './loan-schedule.js';
-import { SIMULATOR_MODEL, drawLateDays, hazardAt, hazardCurve, lateProbability, prepayProbability } from './simulator-model.js';
+import { SIMULATOR_MODEL, drawLateDays, hazardAt, hazardCurve } from './simulator-model.js';
 import type { WorldContext } from './world-actor.js';
 import type { ContactRule, LoanStatus, LoanTruth } from './world-types.js';
 import { isoTime } from './iso-time.js';
@@ -16,6 +16,9 @@ export interface LoanOwner {
   readonly random: Random;
   readonly profile: ApplicantProfile;
   readonly fraud: boolean;
+  /** lateProbability and prepayProbability of the owner's latent, worked out once (they are drawn against monthly). */
+  readonly lateProbability: number;
+  readonly prepayProbability: number;
   at(time: number, step: (ctx: WorldContext) => void, notBefore: number): void;
   sessionIp(): string;
   /** The loan was paid off (regularly or early) at ctx.now. */
@@ -72,8 +75,8 @@ export class LoanLife {
       termMonths: profile.termMonths,
       repeat: this.repeat,
       monthlyHazard: hazard ?? hazardCurve(z, profile.termMonths, this.repeat, this.owner.fraud),
-      lateProbability: lateProbability(z),
-      prepayProbability: prepayProbability(z),
+      lateProbability: this.owner.lateProbability,
+      prepayProbability: this.owner.prepayProbability,
       status: this.status,
       defaultMonth: this.defaultMonth === 0 ? null : this.defaultMonth,
       prepaidAfterMonth: this.prepaidAfterMonth === 0 ? null : this.prepaidAfterMonth,
@@ -120,8 +123,7 @@ export class LoanLife {
     const random = this.owner.random;
     const dueMs = this.schedule.dueMs(m);
     const previousPaid = this.lastPaidMs;
-    const z = this.owner.profile.latent;
-    const own = random.chance(lateProbability(z))
+    const own = random.chance(this.owner.lateProbability)
       ? dueMs + drawLateDays(random) * DAY_MS + random.int(DAY_MS)
       : ctx.now + random.int(statementSpan());
     // An instalment is never paid before the one before it: a borrower catching up pays both together.
@@ -138,7 +140,7 @@ export class LoanLife {
     if (m === this.schedule.termMonths) return;
     const nextStatement = this.statementMs(m + 1);
     const room = Math.min(SIMULATOR_MODEL.prepay.maxDaysAfter, Math.floor((nextStatement - paid) / DAY_MS) - 1);
-    if (room >= 1 && random.chance(prepayProbability(z))) {
+    if (room >= 1 && random.chance(this.owner.prepayProbability)) {
       this.owner.at(paid + random.between(1, room) * DAY_MS + random.int(DAY_MS / 2), (c) => this.prepaid(c, m), ctx.now);
     } else {
       this.owner.at(nextStatement, (c) => this.month(c, m + 1), ctx.now);
