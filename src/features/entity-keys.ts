@@ -3,6 +3,7 @@
 // one entity (contacts); every one is updated. Employer names are keyed lower-cased.
 import type { EntityKind } from './feature-spec.js';
 import { compilePath, type PathReader } from './field-path.js';
+import { ScratchList } from './scratch-list.js';
 
 /** A key source: a data path, the loan link, or the list.changed entity type it stands for. */
 type KeySource = string | { readonly viaLoan: true } | { readonly listEntity: string };
@@ -61,12 +62,12 @@ export interface LoanOwnerLookup {
 }
 
 /** Extracts the keys of one entity from one event type's data, de-duplicated, into `out` (cleared first). */
-export type KeyExtractor = (data: unknown, loanOwner: LoanOwnerLookup, out: string[]) => void;
+export type KeyExtractor = (data: unknown, loanOwner: LoanOwnerLookup, out: ScratchList<string>) => void;
 
 export function compileKeyExtractor(entity: EntityKind, eventType: string): KeyExtractor | undefined {
   const sources = ENTITY_KEY_SOURCES[entity][eventType];
   if (!sources) return undefined;
-  const readers: ((data: unknown, loanOwner: LoanOwnerLookup, out: unknown[]) => void)[] = sources.map((source) => {
+  const readers: ((data: unknown, loanOwner: LoanOwnerLookup, out: ScratchList<unknown>) => void)[] = sources.map((source) => {
     if (typeof source === 'string') {
       const read: PathReader = compilePath(source);
       return (data, _lo, out) => read(data, out);
@@ -85,12 +86,13 @@ export function compileKeyExtractor(entity: EntityKind, eventType: string): KeyE
     };
   });
   const lower = entity === 'employer';
-  const scratch: unknown[] = [];
+  const scratch = new ScratchList<unknown>();
   return (data, loanOwner, out) => {
-    out.length = 0;
-    scratch.length = 0;
+    out.clear();
+    scratch.clear();
     for (const read of readers) read(data, loanOwner, scratch);
-    for (const raw of scratch) {
+    for (let i = 0; i < scratch.n; i++) {
+      const raw = scratch.items[i];
       if (typeof raw !== 'string') continue;
       const key = lower ? raw.trim().toLowerCase() : raw;
       if (key.length === 0 || out.includes(key)) continue;

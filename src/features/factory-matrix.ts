@@ -15,7 +15,10 @@ import { featureSetFor, type VariableDefinition } from './variable-factory.js';
 
 const BLOCK_ROWS = 1024;
 
-/** Rows of base values, appended a row at a time in fixed-size blocks (no regrowth copies), read a column at a time. */
+/**
+ * Base values in blocks of 1024 rows, each block column-major: appending a row touches one cache line per column
+ * (a working set of a few hundred KB), and reading a column copies one contiguous run per block.
+ */
 class RowBlocks {
   readonly blocks: Float32Array[] = [];
   rows = 0;
@@ -26,13 +29,18 @@ class RowBlocks {
     const r = this.rows % BLOCK_ROWS;
     if (r === 0) this.blocks.push(new Float32Array(BLOCK_ROWS * this.width));
     const block = this.blocks[this.blocks.length - 1];
-    const base = r * this.width;
-    for (let c = 0; c < columns.length; c++) block[base + c] = values[columns[c]];
+    for (let c = 0; c < columns.length; c++) block[c * BLOCK_ROWS + r] = values[columns[c]];
     this.rows++;
   }
 
   column(c: number, out: Float64Array): void {
-    for (let r = 0; r < this.rows; r++) out[r] = this.blocks[(r / BLOCK_ROWS) | 0][(r % BLOCK_ROWS) * this.width + c];
+    let row = 0;
+    for (const block of this.blocks) {
+      const n = Math.min(BLOCK_ROWS, this.rows - row);
+      const from = c * BLOCK_ROWS;
+      for (let r = 0; r < n; r++) out[row + r] = block[from + r];
+      row += n;
+    }
   }
 }
 

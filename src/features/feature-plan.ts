@@ -74,6 +74,8 @@ export type PlannedFeature = WindowedFeature | DerivedFeature;
 /** What one event type updates in one entity: the streams reading it, with their path readers for that type. */
 export interface DispatchTarget {
   readonly entity: EntityPlan;
+  /** The entity's key extractor for this event type. */
+  readonly keys: KeyExtractor;
   readonly streams: readonly StreamPlan[];
   /** Per stream: the reader of each numeric value for this event type (null: a CEL value, or no path). */
   readonly numericReaders: readonly (readonly (PathReader | null)[])[];
@@ -178,7 +180,7 @@ export function compileFeaturePlan(input: FeatureSetSpec | unknown): FeaturePlan
       if (!dispatch.has(type)) dispatch.set(type, []);
       const readers = (sources: readonly ValueSource[]) => sources.map((v) => v.paths?.get(type) ?? null);
       dispatch.get(type)!.push({
-        entity, streams, numericReaders: streams.map((st) => readers(st.numeric)), distinctReaders: streams.map((st) => readers(st.distinct)),
+        entity, keys: entity.keys.get(type)!, streams, numericReaders: streams.map((st) => readers(st.numeric)), distinctReaders: streams.map((st) => readers(st.distinct)),
       });
     }
   }

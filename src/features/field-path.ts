@@ -1,7 +1,8 @@
 // Compiled readers of paths inside an event's `data`: "requestedAmount", "applicant.phone", "contacts[].phone".
 // A path with `[]` yields every element's value; a missing step yields nothing (never throws).
+import type { ScratchList } from './scratch-list.js';
 
-export type PathReader = (data: unknown, out: unknown[]) => void;
+export type PathReader = (data: unknown, out: ScratchList<unknown>) => void;
 
 const STEP = /^[A-Za-z_][A-Za-z0-9_]*(\[\])?$/;
 
@@ -36,7 +37,7 @@ export function compilePath(path: string): PathReader {
       if (v !== undefined && v !== null) out.push(v);
     };
   }
-  const walk = (node: unknown, i: number, out: unknown[]): void => {
+  const walk = (node: unknown, i: number, out: ScratchList<unknown>): void => {
     if (node === null || typeof node !== 'object') return;
     const step = steps[i];
     const child = (node as Record<string, unknown>)[step.key];

@@ -5,6 +5,7 @@ import { compileExpression } from '../expression/index.js';
 import type { FeatureSetSpec, FeatureSpec, FeatureValues } from './feature-spec.js';
 import { compileKeyExtractor } from './entity-keys.js';
 import { compilePath } from './field-path.js';
+import { ScratchList } from './scratch-list.js';
 import { parseDuration } from './duration.js';
 import { deriveValue } from './derived-value.js';
 import { EXPRESSION_DECLARATIONS, validateFeatureSet } from './spec-validator.js';
@@ -32,9 +33,9 @@ export function referenceValues(input: FeatureSetSpec, events: readonly FeatureE
   const keysOf = (entity: string, e: FeatureEvent): string[] => {
     const extractor = compileKeyExtractor(entity as never, e.type);
     if (!extractor) return [];
-    const out: string[] = [];
+    const out = new ScratchList<string>();
     extractor(e.data, { owner: (id) => links.get(id) }, out);
-    return out;
+    return out.items.slice(0, out.n);
   };
   const results: FeatureValues[] = [];
   for (const event of events) {
@@ -142,7 +143,7 @@ function rawValues(f: FeatureSpec, e: FeatureEvent): unknown[] {
     }
   }
   const path = typeof f.field === 'string' ? f.field : f.field![e.type];
-  const out: unknown[] = [];
+  const out = new ScratchList<unknown>();
   compilePath(path)(e.data, out);
-  return out;
+  return out.items.slice(0, out.n);
 }

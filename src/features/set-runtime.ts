@@ -8,6 +8,7 @@
 import type { FeatureValue } from './feature-spec.js';
 import type { DerivedFeature, EntityPlan, FeaturePlan, StreamPlan, ValueSource, WindowedFeature } from './feature-plan.js';
 import type { PathReader } from './field-path.js';
+import { NumberList, ScratchList } from './scratch-list.js';
 import { StreamState } from './stream-state.js';
 import { newKeyState, isStale, type KeyState } from './key-state.js';
 import type { LoanLinks, StateAccess } from './state-access.js';
@@ -33,14 +34,14 @@ export interface RuntimeCounters {
 export class SetRuntime {
   readonly counters: RuntimeCounters = { applied: 0, lateDropped: 0, expressionErrors: 0 };
   private readonly values: Float64Array[] = [];
-  private readonly hashes: number[][][] = [];
+  private readonly hashes: NumberList[][] = [];
   private readonly passes: boolean[] = [];
   /** Per stream: whether a filter or value is CEL (then the event is wrapped for it once). */
   private readonly usesCel: boolean[] = [];
-  private readonly keys: string[] = [];
-  private readonly scratch: unknown[] = [];
-  private readonly readStates: (KeyState | undefined)[] = [];
-  private readonly readTimes: number[] = [];
+  private readonly keys = new ScratchList<string>();
+  private readonly scratch = new ScratchList<unknown>();
+  private readonly readStates = new ScratchList<KeyState | undefined>();
+  private readonly readTimes = new NumberList();
   private readonly memo = new WindowMemo();
   private readonly streamBase: number[] = [];
 
@@ -50,7 +51,7 @@ export class SetRuntime {
       this.streamBase.push(id);
       for (const s of entity.streams) {
         this.values.push(new Float64Array(s.layout.ringStride - 1));
-        this.hashes.push(s.distinct.map(() => []));
+        this.hashes.push(s.distinct.map(() => new NumberList()));
         this.passes.push(false);
         this.usesCel.push(s.filter !== null || s.numeric.some((v) => v.expr) || s.distinct.some((v) => v.expr));
         id++;
@@ -67,15 +68,15 @@ export class SetRuntime {
     let vars: Record<string, unknown> | undefined;
     for (const target of targets) {
       const { entity, streams } = target;
-      entity.keys.get(event.type)!(event.data, links, this.keys);
-      if (this.keys.length === 0) continue;
+      target.keys(event.data, links, this.keys);
+      if (this.keys.n === 0) continue;
       const base = this.streamBase[entity.index];
       for (let k = 0; k < streams.length; k++) {
         const s = streams[k];
         if (this.usesCel[base + s.index] && !vars) vars = { data: event.data, eventType: event.type, time: event.time };
         this.passes[base + s.index] = this.extract(s, base + s.index, target.numericReaders[k], target.distinctReaders[k], event, vars);
       }
-      for (const key of this.keys) this.applyKey(entity, streams, key, event.time, access);
+      for (let i = 0; i < this.keys.n; i++) this.applyKey(entity, streams, this.keys.items[i], event.time, access);
     }
   }
 
@@ -114,19 +115,19 @@ export class SetRuntime {
     const values = this.values[id];
     for (let i = 0; i < s.numeric.length; i++) {
       this.collect(numericReaders[i], s.numeric[i], event, vars);
-      values[i] = toNumber(this.scratch.length > 0 ? this.scratch[0] : undefined);
+      values[i] = toNumber(this.scratch.n > 0 ? this.scratch.items[0] : undefined);
     }
     const hashes = this.hashes[id];
     for (let d = 0; d < s.distinct.length; d++) {
       const out = hashes[d];
-      out.length = 0;
+      out.clear();
       this.collect(distinctReaders[d], s.distinct[d], event, vars);
-      for (const v of this.scratch) {
-        const h = hashValue(v);
+      for (let k = 0; k < this.scratch.n; k++) {
+        const h = hashValue(this.scratch.items[k]);
         if (h !== undefined && !out.includes(h)) out.push(h);
       }
       const col = s.layout.distinct[d].ringColumn;
-      if (col >= 0) values[col - 1] = out.length > 0 ? out[0] : NaN;
+      if (col >= 0) values[col - 1] = out.n > 0 ? out.items[0] : NaN;
     }
     return true;
   }
@@ -134,7 +135,7 @@ export class SetRuntime {
   /** Leaves the value(s) of one source in `scratch`: through its path reader, or by evaluating its CEL. */
   private collect(reader: PathReader | null, source: ValueSource, event: FeatureEvent, vars: Record<string, unknown> | undefined): void {
     const out = this.scratch;
-    out.length = 0;
+    out.clear();
     if (reader) {
       reader(event.data, out);
       return;
@@ -151,9 +152,9 @@ export class SetRuntime {
 
   /** Visits every (entity, key) that applying `event` updates (what a remote store must load first). */
   touchedKeys(event: FeatureEvent, links: LoanLinks, visit: (entity: number, key: string) => void): void {
-    for (const { entity } of this.plan.dispatch.get(event.type) ?? []) {
-      entity.keys.get(event.type)!(event.data, links, this.keys);
-      for (const key of this.keys) visit(entity.index, key);
+    for (const { entity, keys } of this.plan.dispatch.get(event.type) ?? []) {
+      keys(event.data, links, this.keys);
+      for (let i = 0; i < this.keys.n; i++) visit(entity.index, this.keys.items[i]);
     }
   }
 
@@ -164,7 +165,7 @@ export class SetRuntime {
       const extractor = this.plan.entities[e].keys.get(event.type);
       if (!extractor) continue;
       extractor(event.data, links, this.keys);
-      for (const key of this.keys) visit(e, key);
+      for (let i = 0; i < this.keys.n; i++) visit(e, this.keys.items[i]);
     }
   }
 
@@ -189,11 +190,11 @@ export class SetRuntime {
         lastEntity = f.entity;
         const extractor = this.plan.entities[f.entity].keys.get(event.type);
         if (extractor) extractor(event.data, links, this.keys);
-        else this.keys.length = 0;
-        states.length = 0;
-        times.length = 0;
-        for (const key of this.keys) {
-          const state = access.get(f.entity, key);
+        else this.keys.clear();
+        states.clear();
+        times.clear();
+        for (let i = 0; i < this.keys.n; i++) {
+          const state = access.get(f.entity, this.keys.items[i]);
           const live = state !== undefined && !isStale(state, t, ttl) ? state : undefined;
           states.push(live);
           times.push(live && live.w > t ? live.w : t);
@@ -201,8 +202,8 @@ export class SetRuntime {
         memo.clear();
       }
       let best: FeatureValue = null;
-      for (let k = 0; k < states.length; k++) {
-        const v = windowedValue(f, f.layout, states[k]?.streams[f.stream] ?? null, times[k], memo);
+      for (let k = 0; k < states.n; k++) {
+        const v = windowedValue(f, f.layout, states.items[k]?.streams[f.stream] ?? null, times.items[k], memo);
         if (v !== null && (best === null || v > best)) best = v;
       }
       (out as number[])[f.index] = (best === null ? (f.fill !== undefined ? f.fill : missing) : best) as number;

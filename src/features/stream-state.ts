@@ -7,6 +7,7 @@ import {
   type StreamLayout,
 } from './stream-layout.js';
 import { DistinctTracker } from './distinct-tracker.js';
+import type { NumberList } from './scratch-list.js';
 
 export class BucketLevel {
   constructor(public cells: number[], public head = 0, public len = 0) {}
@@ -43,7 +44,7 @@ export class StreamState {
    * Applies one event at effective time t. `values` holds the numeric slots (NaN = absent) then the hashes of
    * single-valued distinct fields (the ring's columns after time); `distinctHashes[d]` every hash of field d.
    */
-  apply(layout: StreamLayout, t: number, values: Float64Array, distinctHashes: readonly (readonly number[])[]): void {
+  apply(layout: StreamLayout, t: number, values: Float64Array, distinctHashes: readonly NumberList[]): void {
     this.pushRing(layout, t, values);
     if (this.bucketed) {
       this.addToLevels(layout, t, values);
@@ -57,18 +58,19 @@ export class StreamState {
   }
 
   /** Multi-valued distinct fields always keep a tracker; single-valued ones only once bucketed. */
-  private addToTrackers(layout: StreamLayout, t: number, hashes: readonly (readonly number[])[], all: boolean): void {
+  private addToTrackers(layout: StreamLayout, t: number, hashes: readonly NumberList[], all: boolean): void {
     for (let d = 0; d < layout.distinct.length; d++) {
       const { reach, ringColumn } = layout.distinct[d];
-      if (reach === 0 || (ringColumn >= 0 && !all) || hashes[d].length === 0) continue;
-      this.track(d, layout, hashes[d], t, reach);
+      if (reach === 0 || (ringColumn >= 0 && !all)) continue;
+      const list = hashes[d];
+      for (let i = 0; i < list.n; i++) this.track(d, layout, list.items[i], t, reach);
     }
   }
 
-  private track(d: number, layout: StreamLayout, hashes: readonly number[], t: number, reach: number): void {
+  private track(d: number, layout: StreamLayout, hash: number, t: number, reach: number): void {
     this.distinct ??= new Array<DistinctTracker | null>(layout.distinct.length).fill(null);
     const tracker = (this.distinct[d] ??= new DistinctTracker());
-    for (const h of hashes) tracker.add(h, t, t - reach);
+    tracker.add(hash, t, t - reach);
   }
 
   private pushRing(layout: StreamLayout, t: number, values: Float64Array): void {
@@ -110,7 +112,6 @@ export class StreamState {
     const stride = cellStride(layout);
     this.levels = layout.levels.map(() => new BucketLevel(filled(4 * stride, 0)));
     const values = new Float64Array(layout.ringStride - 1);
-    const one = [0];
     for (let i = 0; i < this.len; i++) {
       const at = this.offsetAt(layout, i);
       for (let k = 0; k < values.length; k++) values[k] = this.ring[at + 1 + k];
@@ -119,8 +120,7 @@ export class StreamState {
         const { reach, ringColumn } = layout.distinct[d];
         const h = ringColumn >= 0 ? this.ring[at + ringColumn] : NaN;
         if (reach === 0 || h !== h) continue;
-        one[0] = h;
-        this.track(d, layout, one, this.ring[at], reach);
+        this.track(d, layout, h, this.ring[at], reach);
       }
     }
     this.pruneRing(layout, t);

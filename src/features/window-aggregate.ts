@@ -6,6 +6,7 @@ import type { Aggregation } from './feature-spec.js';
 import { CELL_HEAD, F_FIRST, F_LAST, F_MAX, F_MIN, F_N, F_SUM, FIELD_AGGS, cellStride, type StreamLayout } from './stream-layout.js';
 import type { StreamState } from './stream-state.js';
 import { windowLowerBound, type WindowSpecParsed } from './window-spec.js';
+import { NumberList } from './scratch-list.js';
 
 export type WindowedAggregation = Exclude<Aggregation, 'ratio'>;
 
@@ -236,7 +237,7 @@ function finish(agg: WindowedAggregation, m: WindowMemo): number | null {
   }
 }
 
-const seenScratch: number[] = [];
+const seenScratch = new NumberList();
 
 function distinctValue(query: WindowQuery, layout: StreamLayout, state: StreamState, q: number): number {
   const w = query.window;
@@ -259,10 +260,10 @@ function distinctInRing(layout: StreamLayout, state: StreamState, from: number, 
     return seen.size;
   }
   const seen = seenScratch;
-  seen.length = 0;
+  seen.clear();
   for (let i = from; i < state.len; i++) {
     const h = state.ring[state.offsetAt(layout, i) + col];
     if (h === h && !seen.includes(h)) seen.push(h);
   }
-  return seen.length;
+  return seen.n;
 }
