@@ -1,9 +1,17 @@
 // The demo flow's pricing table evaluated two ways: as a one-table Argus flow (input -> table -> output, runFlow)
 // and as the equivalent JDM graph in @gorules/zen-engine (input -> decisionTableNode -> output, evaluate).
-import { ZenEngine } from '@gorules/zen-engine';
+import { importNpmPeer } from './npm-peer.js';
 import { FixedClock } from '../src/core/index.js';
 import { compileFlow, demoFlow, runFlow, NO_LISTS, type DecisionTableNode, type FlowDocument } from '../src/decision/index.js';
 import { defaultExpressionEngine } from '../src/expression/index.js';
+
+/** The part of @gorules/zen-engine's API this comparison uses (the package is installed on demand, untyped here). */
+interface ZenModule {
+  ZenEngine: new () => {
+    createDecision(jdm: unknown): { evaluate(input: unknown): Promise<unknown> };
+    dispose(): void;
+  };
+}
 
 /** Our cell syntax -> zen unary test: ranges with an open end become comparisons, '-' becomes empty. */
 function zenCell(cell: string): string {
@@ -49,6 +57,7 @@ export async function compareWithZen(iterations: number): Promise<{ ours_us: num
     ],
     edges: [{ id: 'e1', sourceId: 'in', targetId: 'tbl', type: 'edge' }, { id: 'e2', sourceId: 'tbl', targetId: 'out', type: 'edge' }],
   };
+  const { ZenEngine } = await importNpmPeer<ZenModule>('@gorules/zen-engine', '0.54.0');
   const zen = new ZenEngine();
   const decision = zen.createDecision(jdm);
   const cases = Array.from({ length: 256 }, (_, i) => ({ score: 560 + ((i * 37) % 180), pd_12m: ((i * 13) % 250) / 1000 }));
