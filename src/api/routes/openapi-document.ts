@@ -103,6 +103,20 @@ export function openApiDocument(): object {
       },
       '/v1/lists/import': { post: { summary: 'bulk import (JSON array or NDJSON, up to 50,000 entries; all or nothing)', responses: { '201': ok('{added, updated}'), ...errors } } },
       '/v1/lists/entries/{id}': { delete: { summary: 'remove an entry by id', parameters: [idParam('id', 'entry id')], responses: { '204': { description: 'removed' }, ...errors } } },
+      '/v1/features/{entity}/{key}': { get: { summary: 'current feature values of one entity key (?at=ISO for as-of)', parameters: [idParam('entity', 'entity type'), idParam('key', 'hashed key or raw identifier')], responses: { '200': ok('feature values'), ...errors } } },
+      '/v1/feature-sets': {
+        get: { summary: 'feature-set specs', responses: { '200': ok('sets') } },
+        post: { summary: 'create a feature set (validated; every problem listed)', responses: { '201': ok('feature set'), ...errors } },
+      },
+      '/v1/feature-sets/validate': { post: { summary: 'validate a feature-set spec without saving', responses: { '200': ok('{valid, problems}') } } },
+      '/v1/feature-sets/{name}': {
+        get: { summary: 'one feature set (?version=)', parameters: [idParam('name', 'set name')], responses: { '200': ok('feature set'), ...errors } },
+        put: { summary: 'new version of a feature set', parameters: [idParam('name', 'set name')], responses: { '200': ok('feature set'), ...errors } },
+        delete: { summary: 'delete a feature set', parameters: [idParam('name', 'set name')], responses: { '204': { description: 'deleted' }, ...errors } },
+      },
+      '/v1/graph/{entityType}/{key}/neighborhood': { get: { summary: 'nodes, edges and labels around a node (?hops=1|2&limit=)', parameters: [idParam('entityType', 'person, phone, device, ip, ip24, card, address, employer'), idParam('key', 'hashed key or raw identifier')], responses: { '200': ok('neighbourhood'), ...errors } } },
+      '/v1/graph/{entityType}/{key}/features': { get: { summary: 'graph features of a node', parameters: [idParam('entityType', 'node type'), idParam('key', 'hashed key or raw identifier')], responses: { '200': ok('features'), ...errors } } },
+      '/v1/graph/stats': { get: { summary: 'nodes and edges by type, labels, super-nodes, memory, last batch', responses: { '200': ok('stats') } } },
     },
   };
 }

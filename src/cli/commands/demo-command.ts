@@ -43,6 +43,12 @@ export function registerDemoCommand(program: Command): void {
       } else {
         console.log(`world already ingested (${summary.events} events in ${config.dataDir})`);
       }
+      if (app.services.graph) {
+        // Communities and propagated risk scores come from the batch; without it those features read as missing.
+        const batch = app.services.graph.recompute(DEFAULT_TENANT);
+        const seconds = Object.values(batch.seconds).reduce((a, b) => a + b, 0);
+        console.log(`graph batch: ${batch.components} components, ${batch.communities} communities, risk scores for every person in ${seconds.toFixed(1)} s`);
+      }
       const sample = await writeSampleApplication(summary.files.events, join(worldDir, 'sample-application.json'));
       const address = await listen(app);
       printWelcome(address, worldDir, sample);
