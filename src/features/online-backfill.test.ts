@@ -35,7 +35,12 @@ test('online values equal point-in-time backfill for every application of a simu
   };
   let { engine, follower } = start();
   const online = new Map<string, FeatureValues>();
-  const events = [...generateWorld({ applicants: 300, seed: 11, months: 9 })].flatMap((i) => (i.kind === 'event' ? [i.event] : []));
+  const world = [...generateWorld({ applicants: 600, seed: 11, months: 9 })].flatMap((i) => (i.kind === 'event' ? [i.event] : []));
+  // A bot logging in from one device and network between the world's events, so some keys are busy (bucketed).
+  const events: ArgusEvent[] = world.flatMap((e, k) => k % 10 !== 0 ? [e] : [e, {
+    id: `bot-${k}`, type: 'login', time: e.time,
+    data: { fingerprint: 'bot-device', ip: '198.51.100.7', idNumber: `BOT${k % 7}`, phone: '13900000000' },
+  } as ArgusEvent]);
   const restartAt = Math.floor(events.length / 2);
   let pending: ArgusEvent[] = [];
   const flush = async () => {
@@ -46,6 +51,11 @@ test('online values equal point-in-time backfill for every application of a simu
     const raw = events[i];
     if (i === restartAt) {
       await flush();
+      let bucketed = 0;
+      for (const slot of engine.tenant('t1').slots.values()) {
+        for (const map of slot.access.maps) for (const state of map.values()) if (state.streams.some((s) => s?.bucketed)) bucketed++;
+      }
+      assert.ok(bucketed > 0, 'busy keys are in bucketed form when the snapshot is written');
       follower.close();
       const restarted = start();
       assert.equal(restarted.summary.replayed, 0, 'the snapshot covers the whole log: nothing to replay');
