@@ -1,6 +1,8 @@
 // Streams an NDJSON file into the event log in chunks, so a file of millions of events is ingested with flat memory
-// and reports progress as it goes. A worker thread prepares chunk n+1 while chunk n is appended. Problems keep
-// their index in the whole file.
+// and reports progress as it goes. Worker threads prepare (parse, validate, hash) the next chunks while earlier ones
+// are appended; preparing is the costliest stage, so there is one worker per core. Problems keep their index in the
+// whole file, and chunks are appended in file order.
+import { availableParallelism } from 'node:os';
 
 import { createReadStream, statSync } from 'node:fs';
 import type { IngestResult, Ingestor } from './ingestor.js';
@@ -22,6 +24,8 @@ export interface FileIngestSummary extends Omit<IngestResult, 'rejected'> {
 
 const CHUNK_RECORDS = 10_000;
 const KEEP_PROBLEMS = 1000;
+/** Appends allowed in flight at once: the log commits them as one group while the next chunks are prepared. */
+const APPENDS_IN_FLIGHT = 2;
 
 export async function ingestNdjsonFile(
   ingestor: Ingestor,
@@ -30,15 +34,17 @@ export async function ingestNdjsonFile(
   onProgress?: (progress: FileIngestProgress) => void,
 ): Promise<FileIngestSummary> {
   const bytesTotal = statSync(path).size;
-  const preparer = ingestor.startWorker();
+  const workers = Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, () => ingestor.startWorker());
   let bytesRead = 0;
   let lines: string[] = [];
   let carry = '';
   let submitted = 0;
+  let chunkCount = 0;
   let received = 0, appended = 0, duplicates = 0, rejectedTotal = 0;
   let lastOffset: number | null = null;
   const rejected: RecordProblem[] = [];
-  let inFlight: Promise<PreparedBatch> | null = null;
+  const preparing: Promise<PreparedBatch>[] = [];
+  const appending: Promise<void>[] = [];
 
   const appendBatch = async (batch: PreparedBatch): Promise<void> => {
     const result = await ingestor.appendPrepared(tenant, batch);
@@ -51,14 +57,22 @@ export async function ingestNdjsonFile(
     onProgress?.({ bytesRead, bytesTotal, received, appended });
   };
 
-  // Keeps one chunk preparing in the worker while the previous one is appended here.
+  // Hands the chunk to the next worker; once every worker is busy, the oldest prepared chunk goes to the log.
   const submit = async (): Promise<void> => {
     if (lines.length === 0) return;
-    const next = preparer.prepare(lines.join('\n'), submitted);
+    preparing.push(workers[chunkCount++ % workers.length].prepare(lines.join('\n'), submitted));
     submitted += lines.length;
     lines = [];
-    if (inFlight) await appendBatch(await inFlight);
-    inFlight = next;
+    if (preparing.length > workers.length) await appendNext();
+  };
+
+  // An append that fails while others are in flight is reported at the next step, not as an unhandled rejection.
+  let failure: unknown = null;
+  const appendNext = async (): Promise<void> => {
+    const batch = await preparing.shift()!;
+    appending.push(appendBatch(batch).catch((err: unknown) => void (failure ??= err)));
+    if (appending.length > APPENDS_IN_FLIGHT) await appending.shift();
+    if (failure !== null) throw failure;
   };
 
   try {
@@ -74,9 +88,11 @@ export async function ingestNdjsonFile(
     }
     if (carry.trim() !== '') lines.push(carry);
     await submit();
-    if (inFlight) await appendBatch(await inFlight);
+    while (preparing.length > 0) await appendNext();
+    await Promise.all(appending);
+    if (failure !== null) throw failure;
   } finally {
-    await preparer.close();
+    await Promise.all(workers.map((w) => w.close()));
   }
   return { received, appended, duplicates, rejected, rejectedTotal, lastOffset };
 }
