@@ -10,6 +10,7 @@ import { installDemoDecisions } from '../../decision/index.js';
 import type { SimulationSummary } from '../../simulate/index.js';
 import { ingestFileWithProgress } from './ingest-command.js';
 import { runSimulate } from './simulate-command.js';
+import { withServerOptions } from './serve-command.js';
 
 interface DemoFlags {
   port: string;
@@ -20,12 +21,7 @@ interface DemoFlags {
 }
 
 export function registerDemoCommand(program: Command): void {
-  program
-    .command('demo')
-    .description('simulate a synthetic lending world, ingest it and serve the API (what `npm start` runs)')
-    .option('--port <port>', 'port to listen on', '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--data <dir>', 'data folder', './argus-data')
+  withServerOptions(program.command('demo').description('simulate a synthetic lending world, ingest it and serve the API (what `npm start` runs)'))
     .option('--applicants <n>', 'applicants in the simulated world', '20000')
     .option('--seed <seed>', 'seed of the simulated world', '42')
     .action(async (flags: DemoFlags) => {
