@@ -1,13 +1,15 @@
 // Turns raw input into events ready to append: parse (NDJSON), validate, hash PII, serialize. Pure CPU work with no
 // I/O, so it can run in the request thread or in a worker thread while the log writes the previous batch.
-import { encodeEvent, type EncodedEvent } from '../store/index.js';
+import { encodeEvent, type EncodedEvent, type PackedEvents } from '../store/index.js';
 import type { ArgusEvent } from './event-schemas.js';
 import { validateEvent, type RecordProblem } from './event-validator.js';
 import type { PiiRedactor } from './pii-redactor.js';
 
 export interface PreparedBatch {
   readonly received: number;
+  /** The valid events serialized, one by one; a batch prepared in a worker carries `packed` instead. */
   readonly encoded: EncodedEvent[];
+  readonly packed?: PackedEvents;
   /** The hashed events themselves, when prepared in this thread (a worker sends only `encoded`). */
   readonly events?: ArgusEvent[];
   readonly problems: RecordProblem[];

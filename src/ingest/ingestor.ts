@@ -85,7 +85,9 @@ export class Ingestor {
     if (options.atomic && problems.length > 0) {
       return { received, appended: 0, duplicates: 0, rejected: problems, lastOffset: null };
     }
-    const outcome = await this.log.append(tenant, batch.encoded);
+    const outcome = batch.packed ? await this.log.appendPacked(tenant, batch.packed) : await this.log.append(tenant, batch.encoded);
+    // Listeners need the events; a worker-prepared batch has only their JSON, unpacked here only when someone listens.
+    const bodies = batch.packed && this.listeners.length > 0 ? batch.packed.bodies.split('\n') : undefined;
     let lastOffset: number | null = null;
     const appended: AppendedEvent[] = [];
     for (let i = 0; i < outcome.offsets.length; i++) {
@@ -93,7 +95,7 @@ export class Ingestor {
       if (offset === null) continue;
       lastOffset = offset;
       if (this.listeners.length > 0) {
-        const event = batch.events?.[i] ?? (JSON.parse(batch.encoded[i].body) as ArgusEventRecord as ArgusEvent);
+        const event = batch.events?.[i] ?? (JSON.parse(bodies ? bodies[i] : batch.encoded[i].body) as ArgusEventRecord as ArgusEvent);
         appended.push({ offset, event });
       }
     }

@@ -22,7 +22,8 @@ export interface FileIngestSummary extends Omit<IngestResult, 'rejected'> {
   readonly rejectedTotal: number;
 }
 
-const CHUNK_RECORDS = 10_000;
+/** Bytes read at a time; each read, cut at its last newline, is one batch (~10,000 events of a loan book). */
+const CHUNK_BYTES = 4 << 20;
 const KEEP_PROBLEMS = 1000;
 /** Appends allowed in flight at once: the log commits them as one group while the next chunks are prepared. */
 const APPENDS_IN_FLIGHT = 2;
@@ -36,10 +37,10 @@ export async function ingestNdjsonFile(
   const bytesTotal = statSync(path).size;
   const workers = Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, () => ingestor.startWorker());
   let bytesRead = 0;
-  let lines: string[] = [];
   let carry = '';
-  let submitted = 0;
   let chunkCount = 0;
+  /** Records of the batches handed to the log so far: a worker numbers its problems from 0, this makes them file-wide. */
+  let indexBase = 0;
   let received = 0, appended = 0, duplicates = 0, rejectedTotal = 0;
   let lastOffset: number | null = null;
   const rejected: RecordProblem[] = [];
@@ -57,37 +58,33 @@ export async function ingestNdjsonFile(
     onProgress?.({ bytesRead, bytesTotal, received, appended });
   };
 
-  // Hands the chunk to the next worker; once every worker is busy, the oldest prepared chunk goes to the log.
-  const submit = async (): Promise<void> => {
-    if (lines.length === 0) return;
-    preparing.push(workers[chunkCount++ % workers.length].prepare(lines.join('\n'), submitted));
-    submitted += lines.length;
-    lines = [];
+  // Hands the text to the next worker; once every worker is busy, the oldest prepared batch goes to the log.
+  const submit = async (text: string): Promise<void> => {
+    if (text.trim() === '') return;
+    preparing.push(workers[chunkCount++ % workers.length].prepare(text, 0));
     if (preparing.length > workers.length) await appendNext();
   };
 
   // An append that fails while others are in flight is reported at the next step, not as an unhandled rejection.
   let failure: unknown = null;
   const appendNext = async (): Promise<void> => {
-    const batch = await preparing.shift()!;
+    const prepared = await preparing.shift()!;
+    const batch = { ...prepared, problems: prepared.problems.map((p) => ({ ...p, index: p.index + indexBase })) };
+    indexBase += prepared.received;
     appending.push(appendBatch(batch).catch((err: unknown) => void (failure ??= err)));
     if (appending.length > APPENDS_IN_FLIGHT) await appending.shift();
     if (failure !== null) throw failure;
   };
 
   try {
-    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES })) {
       bytesRead += Buffer.byteLength(chunk as string);
-      const parts = (carry + (chunk as string)).split('\n');
-      carry = parts.pop() ?? '';
-      for (const line of parts) {
-        if (line.trim() === '') continue;
-        lines.push(line);
-        if (lines.length >= CHUNK_RECORDS) await submit();
-      }
+      const text = carry + (chunk as string);
+      const cut = text.lastIndexOf('\n');
+      carry = text.slice(cut + 1);
+      if (cut >= 0) await submit(text.slice(0, cut));
     }
-    if (carry.trim() !== '') lines.push(carry);
-    await submit();
+    await submit(carry);
     while (preparing.length > 0) await appendNext();
     await Promise.all(appending);
     if (failure !== null) throw failure;

@@ -3,7 +3,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../core/index.js';
 import type { PreparedBatch } from './batch-preparer.js';
-import { unpackBatch, type PackedBatch } from './packed-batch.js';
+import type { PackedBatch } from './packed-batch.js';
 
 export class ParallelPreparer {
   private readonly worker: Worker;
@@ -13,7 +13,8 @@ export class ParallelPreparer {
   constructor(secret: Buffer) {
     this.worker = startWorker(new URL('./prepare-worker.js', import.meta.url), { workerData: { secret: new Uint8Array(secret) } });
     this.worker.on('message', (msg: { id: number; packed: PackedBatch }) => {
-      this.pending.get(msg.id)?.resolve(unpackBatch(msg.packed));
+      const { received, problems, events } = msg.packed;
+      this.pending.get(msg.id)?.resolve({ received, problems, encoded: [], packed: events });
       this.pending.delete(msg.id);
     });
     this.worker.on('error', (err) => {

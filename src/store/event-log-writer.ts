@@ -2,14 +2,12 @@
 // fsynced is written in ONE transaction (one fsync). The transaction runs in a writer thread (the program below) so
 // the fsync never blocks the event loop; ':memory:' logs and the fall-back after a writer failure run it in-thread.
 import type Database from 'better-sqlite3';
+import type { PackedEvents } from './packed-events.js';
 
-/** One record as it crosses to the writer thread: id, type, business time (ms), JSON body. */
-export type RecordRow = [id: string, type: string, time: number, body: string];
-
-/** One caller's append inside a group. */
+/** One caller's append inside a group, packed (see packed-events.ts) so that it crosses threads cheaply. */
 export interface AppendRequest {
   readonly tenant: string;
-  readonly rows: readonly RecordRow[];
+  readonly packed: PackedEvents;
 }
 
 /** synchronous=FULL: a commit is fsynced (WAL and all) before it is acknowledged. */
@@ -37,9 +35,13 @@ export function groupWriter(db: Database.Database): (group: readonly AppendReque
   const insert = db.prepare(LOG_INSERT);
   return db.transaction((group: readonly AppendRequest[]) => {
     const offsets: number[] = [];
-    for (const { tenant, rows } of group) {
-      for (const r of rows) {
-        const info = insert.run(tenant, r[0], r[1], r[2], r[3]);
+    for (const { tenant, packed } of group) {
+      if (packed.count === 0) continue;
+      const ids = packed.ids.split('\n');
+      const types = packed.types.split('\n');
+      const bodies = packed.bodies.split('\n');
+      for (let i = 0; i < packed.count; i++) {
+        const info = insert.run(tenant, ids[i], types[i], packed.times[i], bodies[i]);
         offsets.push(info.changes === 1 ? Number(info.lastInsertRowid) : 0);
       }
     }
@@ -60,9 +62,13 @@ for (const p of workerData.pragmas) db.pragma(p);
 const insert = db.prepare(workerData.insert);
 const write = db.transaction((group) => {
   const offsets = [];
-  for (const { tenant, rows } of group) {
-    for (const r of rows) {
-      const info = insert.run(tenant, r[0], r[1], r[2], r[3]);
+  for (const { tenant, packed } of group) {
+    if (packed.count === 0) continue;
+    const ids = packed.ids.split('\\n');
+    const types = packed.types.split('\\n');
+    const bodies = packed.bodies.split('\\n');
+    for (let i = 0; i < packed.count; i++) {
+      const info = insert.run(tenant, ids[i], types[i], packed.times[i], bodies[i]);
       offsets.push(info.changes === 1 ? Number(info.lastInsertRowid) : 0);
     }
   }

@@ -2,6 +2,7 @@
 // Embedded mode implements it on SQLite; scale-out mode on NATS JetStream. Consumers read from an offset.
 
 import type { ArgusEventRecord, EncodedEvent } from './event-record.js';
+import type { PackedEvents } from './packed-events.js';
 
 export interface StoredEvent {
   /** Position in the log, starting at 1, strictly increasing in append order. */
@@ -35,6 +36,8 @@ export interface EventLog {
    * A record whose (tenant, id) is already in the log is not appended again.
    */
   append(tenant: string, records: readonly EncodedEvent[]): Promise<AppendOutcome>;
+  /** append, for events packed by a worker thread (see packed-events.ts); offsets as for append. */
+  appendPacked(tenant: string, packed: PackedEvents): Promise<AppendOutcome>;
   /** Events with offset > afterOffset, in offset order. */
   read(afterOffset: number, options?: ReadOptions): AsyncIterable<StoredEvent>;
   /** The highest offset in the log (0 when empty). */

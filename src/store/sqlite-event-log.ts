@@ -11,7 +11,8 @@ import { Worker } from 'node:worker_threads';
 import { RiskError } from '../core/index.js';
 import type { AppendOutcome, EventLog, ReadOptions, StoredEvent } from './event-log.js';
 import type { ArgusEventRecord, EncodedEvent } from './event-record.js';
-import { LOG_INSERT, LOG_PRAGMAS, LOG_SCHEMA, LOG_WRITER_SOURCE, groupWriter, type AppendRequest, type RecordRow } from './event-log-writer.js';
+import { LOG_INSERT, LOG_PRAGMAS, LOG_SCHEMA, LOG_WRITER_SOURCE, groupWriter, type AppendRequest } from './event-log-writer.js';
+import { packEvents, type PackedEvents } from './packed-events.js';
 
 const DEFAULT_PAGE = 5000;
 
@@ -55,19 +56,19 @@ export class SqliteEventLog implements EventLog {
   }
 
   append(tenant: string, records: readonly EncodedEvent[]): Promise<AppendOutcome> {
-    if (records.length === 0) return Promise.resolve({ offsets: [], appended: 0, duplicates: 0 });
-    const rows: RecordRow[] = new Array(records.length);
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      rows[i] = [r.id, r.type, r.time, r.body];
-    }
+    return this.appendPacked(tenant, packEvents(records));
+  }
+
+  /** The same as append, for events already packed (by an ingest worker): they go to the writer thread as they are. */
+  appendPacked(tenant: string, packed: PackedEvents): Promise<AppendOutcome> {
+    if (packed.count === 0) return Promise.resolve({ offsets: [], appended: 0, duplicates: 0 });
     if (!this.writer) {
-      const offsets = this.writeHere([{ tenant, rows }]);
+      const offsets = this.writeHere([{ tenant, packed }]);
       this.commits++;
-      return Promise.resolve(outcomeOf(offsets, 0, rows.length));
+      return Promise.resolve(outcomeOf(offsets, 0, packed.count));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ tenant, rows, resolve, reject });
+      this.queue.push({ tenant, packed, resolve, reject });
       // Idle writer: commit at once (lowest latency). Busy: the next group forms while this commit is fsynced.
       if (this.inflight === null) this.dispatch();
     });
@@ -145,7 +146,7 @@ export class SqliteEventLog implements EventLog {
       for (const q of group) q.reject(err);
       const queued = this.queue;
       this.queue = [];
-      for (const q of queued) this.append(q.tenant, q.rows.map(([id, type, time, body]) => ({ id, type, time, body }))).then(q.resolve, q.reject);
+      for (const q of queued) this.appendPacked(q.tenant, q.packed).then(q.resolve, q.reject);
       this.settle();
     };
     writer.on('error', (err) => fail(err.message));
@@ -160,7 +161,7 @@ export class SqliteEventLog implements EventLog {
     this.queue = [];
     this.inflight = group;
     this.writer!.ref(); // an append being committed keeps the process alive
-    this.writer!.postMessage({ seq: ++this.seq, group: group.map((q) => ({ tenant: q.tenant, rows: q.rows })) });
+    this.writer!.postMessage({ seq: ++this.seq, group: group.map((q) => ({ tenant: q.tenant, packed: q.packed })) });
   }
 
   private committed(m: { seq: number; offsets?: number[]; error?: string }): void {
@@ -174,8 +175,8 @@ export class SqliteEventLog implements EventLog {
       this.commits++;
       let at = 0;
       for (const q of group) {
-        q.resolve(outcomeOf(m.offsets!, at, q.rows.length));
-        at += q.rows.length;
+        q.resolve(outcomeOf(m.offsets!, at, q.packed.count));
+        at += q.packed.count;
       }
     }
     if (this.queue.length > 0) this.dispatch();
