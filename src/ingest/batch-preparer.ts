@@ -15,15 +15,15 @@ export interface PreparedBatch {
   readonly problems: RecordProblem[];
 }
 
-/** Prepares already-parsed records; problem indices are `baseIndex` + position. */
-export function prepareRecords(records: readonly unknown[], redactor: PiiRedactor, baseIndex = 0): PreparedBatch {
+/** Prepares already-parsed records; a problem's index is the record's position. */
+export function prepareRecords(records: readonly unknown[], redactor: PiiRedactor): PreparedBatch {
   const batch: PreparedBatch = { received: records.length, encoded: [], events: [], problems: [] };
-  for (let i = 0; i < records.length; i++) prepareOne(records[i], undefined, baseIndex + i, redactor, batch);
+  for (let i = 0; i < records.length; i++) prepareOne(records[i], undefined, i, redactor, batch);
   return batch;
 }
 
 /** Prepares NDJSON text: one event per line, blank lines ignored; a line that is not JSON is INGEST_JSON_MALFORMED. */
-export function prepareNdjson(text: string, redactor: PiiRedactor, baseIndex = 0): PreparedBatch {
+export function prepareNdjson(text: string, redactor: PiiRedactor): PreparedBatch {
   const lines = splitLines(text);
   const batch: PreparedBatch = { received: lines.length, encoded: [], events: [], problems: [] };
   for (let i = 0; i < lines.length; i++) {
@@ -31,10 +31,10 @@ export function prepareNdjson(text: string, redactor: PiiRedactor, baseIndex = 0
     try {
       parsed = JSON.parse(lines[i]);
     } catch (err) {
-      batch.problems.push({ index: baseIndex + i, code: 'INGEST_JSON_MALFORMED', path: '$', message: (err as Error).message });
+      batch.problems.push({ index: i, code: 'INGEST_JSON_MALFORMED', path: '$', message: (err as Error).message });
       continue;
     }
-    prepareOne(parsed, lines[i], baseIndex + i, redactor, batch);
+    prepareOne(parsed, lines[i], i, redactor, batch);
   }
   return batch;
 }
@@ -59,7 +59,7 @@ function prepareOne(record: unknown, line: string | undefined, index: number, re
   );
 }
 
-export function splitLines(text: string): string[] {
+function splitLines(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;

@@ -66,9 +66,9 @@ export class Ingestor {
     return this.appendPrepared(tenant, prepareRecords(records, this.redactor), options);
   }
 
-  /** Ingests NDJSON text. `baseIndex` offsets problem indices when a long file is fed in chunks. */
-  async ingestNdjson(tenant: string, text: string, options: IngestOptions = {}, baseIndex = 0): Promise<IngestResult> {
-    const batch = prepareNdjson(text, this.redactor, baseIndex);
+  /** Ingests NDJSON text: one event per line, blank lines ignored; a problem's index is its n-th non-blank line. */
+  async ingestNdjson(tenant: string, text: string, options: IngestOptions = {}): Promise<IngestResult> {
+    const batch = prepareNdjson(text, this.redactor);
     checkSize(batch.received);
     return this.appendPrepared(tenant, batch, options);
   }

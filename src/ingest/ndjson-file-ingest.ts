@@ -61,7 +61,7 @@ export async function ingestNdjsonFile(
   // Hands the text to the next worker; once every worker is busy, the oldest prepared batch goes to the log.
   const submit = async (text: string): Promise<void> => {
     if (text.trim() === '') return;
-    preparing.push(workers[chunkCount++ % workers.length].prepare(text, 0));
+    preparing.push(workers[chunkCount++ % workers.length].prepare(text));
     if (preparing.length > workers.length) await appendNext();
   };
 

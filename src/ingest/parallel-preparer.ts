@@ -23,11 +23,12 @@ export class ParallelPreparer {
     });
   }
 
-  prepare(text: string, baseIndex: number): Promise<PreparedBatch> {
+  /** Prepares NDJSON text; problem indices count from its first line (the caller makes them file-wide). */
+  prepare(text: string): Promise<PreparedBatch> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, text, baseIndex });
+      this.worker.postMessage({ id, text });
     });
   }
 

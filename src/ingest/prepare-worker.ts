@@ -10,8 +10,8 @@ import { packEvents } from '../store/index.js';
 
 const redactor = new PiiRedactor(new KeyedHasher(Buffer.from((workerData as { secret: Uint8Array }).secret)));
 
-parentPort?.on('message', (job: { id: number; text: string; baseIndex: number }) => {
-  const { received, encoded, problems } = prepareNdjson(job.text, redactor, job.baseIndex);
+parentPort?.on('message', (job: { id: number; text: string }) => {
+  const { received, encoded, problems } = prepareNdjson(job.text, redactor);
   const packed: PackedBatch = { received, problems, events: packEvents(encoded) };
   parentPort?.postMessage({ id: job.id, packed }, [packed.events.times.buffer as ArrayBuffer]);
 });

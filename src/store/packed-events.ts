@@ -26,13 +26,3 @@ export function packEvents(events: readonly EncodedEvent[]): PackedEvents {
   }
   return { count: events.length, ids: ids.join('\n'), types: types.join('\n'), bodies: bodies.join('\n'), times };
 }
-
-export function unpackEvents(packed: PackedEvents): EncodedEvent[] {
-  const out: EncodedEvent[] = new Array(packed.count);
-  if (packed.count === 0) return out;
-  const ids = packed.ids.split('\n');
-  const types = packed.types.split('\n');
-  const bodies = packed.bodies.split('\n');
-  for (let i = 0; i < packed.count; i++) out[i] = { id: ids[i], type: types[i], time: packed.times[i], body: bodies[i] };
-  return out;
-}
