@@ -16,10 +16,12 @@ async function bodies(log: SqliteEventLog): Promise<string[]> {
 }
 
 test('a file ingested through the worker stores exactly what the in-thread path stores, problems indexed file-wide', async () => {
+  // ~17 MB, so that it is read in several chunks; multi-byte UTF-8 text throughout, so that a chunk cut anywhere but at a
+  // newline would corrupt characters.
   const dir = mkdtempSync(join(tmpdir(), 'argus-file-'));
   try {
     const lines: string[] = [];
-    for (let n = 1; n <= 25_000; n++) lines.push(JSON.stringify(application(n)));
+    for (let n = 1; n <= 25_000; n++) lines.push(JSON.stringify(application(n)).replace('Acme Trading Co', n % 3 === 0 ? '阿克米贸易有限公司' : 'Acme Trading Co'));
     lines[12_345] = '{"not": "closed"';
     lines[20_001] = JSON.stringify(application(20_002, { type: 'mystery' }));
     lines.push(JSON.stringify(application(7)));

@@ -4,7 +4,8 @@
 // whole file, and chunks are appended in file order.
 import { availableParallelism } from 'node:os';
 
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { IngestResult, Ingestor } from './ingestor.js';
 import type { RecordProblem } from './event-validator.js';
 import type { PreparedBatch } from './batch-preparer.js';
@@ -25,6 +26,7 @@ export interface FileIngestSummary extends Omit<IngestResult, 'rejected'> {
 /** Bytes read at a time; each read, cut at its last newline, is one batch (~10,000 events of a loan book). */
 const CHUNK_BYTES = 4 << 20;
 const KEEP_PROBLEMS = 1000;
+const NEWLINE = 0x0a;
 /** Appends allowed in flight at once: the log commits them as one group while the next chunks are prepared. */
 const APPENDS_IN_FLIGHT = 2;
 
@@ -35,9 +37,9 @@ export async function ingestNdjsonFile(
   onProgress?: (progress: FileIngestProgress) => void,
 ): Promise<FileIngestSummary> {
   const bytesTotal = statSync(path).size;
+  const file = await open(path, 'r');
   const workers = Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, () => ingestor.startWorker());
   let bytesRead = 0;
-  let carry = '';
   let chunkCount = 0;
   /** Records of the batches handed to the log so far: a worker numbers its problems from 0, this makes them file-wide. */
   let indexBase = 0;
@@ -58,10 +60,10 @@ export async function ingestNdjsonFile(
     onProgress?.({ bytesRead, bytesTotal, received, appended });
   };
 
-  // Hands the text to the next worker; once every worker is busy, the oldest prepared batch goes to the log.
-  const submit = async (text: string): Promise<void> => {
-    if (text.trim() === '') return;
-    preparing.push(workers[chunkCount++ % workers.length].prepare(text));
+  // Hands the bytes to the next worker; once every worker is busy, the oldest prepared batch goes to the log.
+  const submit = async (bytes: Uint8Array): Promise<void> => {
+    if (bytes.length === 0) return;
+    preparing.push(workers[chunkCount++ % workers.length].prepare(bytes));
     if (preparing.length > workers.length) await appendNext();
   };
 
@@ -77,18 +79,28 @@ export async function ingestNdjsonFile(
   };
 
   try {
-    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES })) {
-      bytesRead += Buffer.byteLength(chunk as string);
-      const text = carry + (chunk as string);
-      const cut = text.lastIndexOf('\n');
-      carry = text.slice(cut + 1);
-      if (cut >= 0) await submit(text.slice(0, cut));
+    // Raw bytes, never decoded here: each read is cut after its last newline (a byte no multi-byte UTF-8 character
+    // contains) and handed over whole; the tail after the cut starts the next read.
+    let carry = new Uint8Array(0);
+    for (;;) {
+      const chunk = new Uint8Array(carry.length + CHUNK_BYTES);
+      chunk.set(carry);
+      const { bytesRead: n } = await file.read(chunk, carry.length, CHUNK_BYTES, null);
+      bytesRead += n;
+      const end = carry.length + n;
+      if (n === 0) {
+        await submit(chunk.subarray(0, end));
+        break;
+      }
+      const cut = chunk.lastIndexOf(NEWLINE, end - 1);
+      carry = chunk.slice(cut + 1, end); // a copy: the chunk's buffer is transferred to a worker
+      if (cut >= 0) await submit(chunk.subarray(0, cut));
     }
-    await submit(carry);
     while (preparing.length > 0) await appendNext();
     await Promise.all(appending);
     if (failure !== null) throw failure;
   } finally {
+    await file.close();
     await Promise.all(workers.map((w) => w.close()));
   }
   return { received, appended, duplicates, rejected, rejectedTotal, lastOffset };

@@ -23,12 +23,17 @@ export class ParallelPreparer {
     });
   }
 
-  /** Prepares NDJSON text; problem indices count from its first line (the caller makes them file-wide). */
-  prepare(text: string): Promise<PreparedBatch> {
+  /**
+   * Prepares NDJSON, as text or as UTF-8 bytes; problem indices count from its first line (the caller makes them
+   * file-wide). Bytes are transferred, not copied: the caller must not touch their buffer afterwards. Decoding them
+   * in the worker keeps the main thread, which also feeds the log, free of the per-byte work.
+   */
+  prepare(input: string | Uint8Array): Promise<PreparedBatch> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, text });
+      if (typeof input === 'string') this.worker.postMessage({ id, text: input });
+      else this.worker.postMessage({ id, bytes: input }, [input.buffer as ArrayBuffer]);
     });
   }
 

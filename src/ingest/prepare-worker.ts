@@ -10,8 +10,9 @@ import { packEvents } from '../store/index.js';
 
 const redactor = new PiiRedactor(new KeyedHasher(Buffer.from((workerData as { secret: Uint8Array }).secret)));
 
-parentPort?.on('message', (job: { id: number; text: string }) => {
-  const { received, encoded, problems } = prepareNdjson(job.text, redactor);
+parentPort?.on('message', (job: { id: number; text?: string; bytes?: Uint8Array }) => {
+  const text = job.text ?? Buffer.from(job.bytes!.buffer, job.bytes!.byteOffset, job.bytes!.byteLength).toString('utf8');
+  const { received, encoded, problems } = prepareNdjson(text, redactor);
   const packed: PackedBatch = { received, problems, events: packEvents(encoded) };
   parentPort?.postMessage({ id: job.id, packed }, [packed.events.times.buffer as ArrayBuffer]);
 });
