@@ -2,14 +2,15 @@
 // A plain hash of a phone number is reversible by enumerating all phone numbers; a keyed one is not without the key.
 // The same raw value always hashes the same under one key, so engines can still join on it.
 
-import { createHmac } from 'node:crypto';
 import { RiskError } from '../core/index.js';
+import { HmacSha256 } from './hmac-sha256.js';
 
 export const HASH_PREFIX = 'h:';
 const CACHE_LIMIT = 200_000;
 
 export class KeyedHasher {
   private readonly key: Buffer;
+  private readonly mac: HmacSha256;
   // Raw values repeat (shared devices, contacts); the cache lives only in memory, never on disk.
   private cache = new Map<string, string>();
 
@@ -19,6 +20,7 @@ export class KeyedHasher {
       throw new RiskError('INGEST_SECRET_WEAK', 'the PII hashing secret must be at least 16 bytes', { length: key.length });
     }
     this.key = key;
+    this.mac = new HmacSha256(key);
   }
 
   /** A copy of the key, to build the same hasher in a worker thread of this process. Never log or store it. */
@@ -32,7 +34,7 @@ export class KeyedHasher {
     // Keyed by the raw value: a hit skips normalizing (NFKC, regex), which costs more than the lookup.
     const cached = this.cache.get(raw);
     if (cached !== undefined) return cached;
-    const hashed = HASH_PREFIX + createHmac('sha256', this.key).update(normalizeIdentifier(raw)).digest().subarray(0, 16).toString('base64url');
+    const hashed = HASH_PREFIX + this.mac.digest16Base64url(isPrintableAscii(raw) ? raw.toLowerCase() : normalizeIdentifier(raw));
     if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
     this.cache.set(raw, hashed);
     return hashed;
@@ -42,6 +44,15 @@ export class KeyedHasher {
 /** Case, surrounding space and runs of inner space do not make a different person. */
 export function normalizeIdentifier(raw: string): string {
   return raw.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Printable ASCII without spaces, which NFKC and the space rules leave as it is (phones, ids, cards, devices). */
+function isPrintableAscii(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 /** "203.0.113.57" -> "203.0.113.0/24"; undefined for anything that is not dotted IPv4. */
