@@ -6,6 +6,13 @@ import type { ExpressionFunction } from './expression-types.js';
 type Num = number | bigint;
 const num = (v: Num): number => (typeof v === 'bigint' ? Number(v) : v);
 
+/** The plain numeric function behind each handler numericOverloads made (the fast path calls it directly). */
+const NUMERIC_IMPLEMENTATIONS = new WeakMap<Function, (...args: number[]) => unknown>();
+
+export function numericImplementation(handler: Function): ((...args: number[]) => unknown) | undefined {
+  return NUMERIC_IMPLEMENTATIONS.get(handler);
+}
+
 /** Every int/double combination of an n-ary numeric function, so `clamp(x, 0, 1)` type-checks without `0.0`. */
 export function numericOverloads(
   name: string,
@@ -17,11 +24,9 @@ export function numericOverloads(
   const out: ExpressionFunction[] = [];
   for (let mask = 0; mask < 1 << arity; mask++) {
     const types = Array.from({ length: arity }, (_, i) => ((mask >> i) & 1 ? 'int' : 'double'));
-    out.push({
-      signature: `${name}(${types.join(', ')}): ${returnType}`,
-      handler: (...args: Num[]) => fn(...args.map(num)),
-      description,
-    });
+    const handler = (...args: Num[]): unknown => fn(...args.map(num));
+    NUMERIC_IMPLEMENTATIONS.set(handler, fn);
+    out.push({ signature: `${name}(${types.join(', ')}): ${returnType}`, handler, description });
   }
   return out;
 }

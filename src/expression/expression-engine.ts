@@ -6,6 +6,8 @@ import { evaluationFailure, problemFromCel, riskErrorFromProblem, sourceExcerpt 
 import type {
   CelType, CompileOptions, CompiledExpression, Declarations, ExpressionCheck, ExpressionLimits, ExpressionProblem,
 } from './expression-types.js';
+import { numericImplementation } from './builtin-functions.js';
+import { BAIL, compileFastPath } from './fast-path.js';
 import { FunctionRegistry } from './function-registry.js';
 import { registerNumericOperators } from './numeric-operators.js';
 import { fromCel, toCelVariables } from './result-conversion.js';
@@ -26,6 +28,8 @@ export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({
 export interface ExpressionEngineOptions {
   readonly functions?: FunctionRegistry;
   readonly limits?: Partial<ExpressionLimits>;
+  /** Evaluate through the closures of fast-path.ts where they cover an expression (default true; false: cel-js only). */
+  readonly fastPath?: boolean;
 }
 
 type ParsedCel = ((ctx?: Record<string, unknown>) => unknown) & {
@@ -46,6 +50,9 @@ export class ExpressionEngine {
   readonly limits: ExpressionLimits;
   private readonly base: Environment;
   private readonly functions: FunctionRegistry;
+  /** Functions the fast path may call directly: every overload of the name is the same numeric built-in. */
+  private readonly numericFunctions: Map<string, (...args: number[]) => unknown>;
+  private readonly fastPath: boolean;
 
   constructor(options: ExpressionEngineOptions = {}) {
     this.limits = Object.freeze({ ...DEFAULT_LIMITS, ...options.limits });
@@ -59,6 +66,8 @@ export class ExpressionEngine {
     for (const macro of this.functions.macros()) env.registerFunction(macro.signature, macro.expand as never);
     for (const fn of this.functions.entries()) env.registerFunction(fn.signature, fn.handler as never);
     this.base = env;
+    this.numericFunctions = numericFunctionsOf(this.functions);
+    this.fastPath = options.fastPath !== false;
   }
 
   /** Signatures and descriptions of the callable functions. */
@@ -154,12 +163,16 @@ export class ExpressionEngine {
     const maxString = this.limits.maxResultString;
     const label = sourceExcerpt(source);
     const checkResult = type === 'dyn' && expect !== undefined && expect !== 'dyn' ? runtimeTypeCheck(expect, label) : undefined;
+    // cel-js's checked AST turned into closures where every part is covered; cel-js evaluates whenever it bails.
+    const fast = this.fastPath ? compileFastPath(parsed.ast, { numericFunctions: this.numericFunctions }) : undefined;
     const evaluate = (input: Readonly<Record<string, unknown>>): unknown => {
-      let raw: unknown;
-      try {
-        raw = parsed(toCelVariables(input, intVariables) as Record<string, unknown>);
-      } catch (err) {
-        throw evaluationFailure(err, label, input);
+      let raw: unknown = fast === undefined ? BAIL : fast(input);
+      if (raw === BAIL) {
+        try {
+          raw = parsed(toCelVariables(input, intVariables) as Record<string, unknown>);
+        } catch (err) {
+          throw evaluationFailure(err, label, input);
+        }
       }
       if (raw instanceof Promise) {
         throw new RiskError('EXPRESSION_EVAL_FAILED', 'an expression function returned a promise', { source: label, celCode: 'async' });
@@ -177,8 +190,22 @@ export class ExpressionEngine {
       }
       return undefined;
     };
-    return Object.freeze({ source, type, variables, evaluate, missingIn });
+    return Object.freeze({ source, type, variables, evaluate, missingIn, fastPath: fast !== undefined });
   }
+}
+
+function numericFunctionsOf(registry: FunctionRegistry): Map<string, (...args: number[]) => unknown> {
+  const byName = new Map<string, ((...args: number[]) => unknown) | null>();
+  for (const fn of registry.entries()) {
+    const name = /^([A-Za-z_]\w*)\(/.exec(fn.signature)?.[1];
+    if (name === undefined) continue;
+    const impl = numericImplementation(fn.handler) ?? null;
+    const known = byName.get(name);
+    byName.set(name, known === undefined || known === impl ? impl : null);
+  }
+  const out = new Map<string, (...args: number[]) => unknown>();
+  for (const [name, impl] of byName) if (impl) out.set(name, impl);
+  return out;
 }
 
 function declaredOnly(identifiers: readonly string[], declarations: Declarations | undefined): string[] {

@@ -53,6 +53,8 @@ export interface CompiledExpression {
    * conditionally (&&, ||, ?:, macros, present/value_or) it always answers undefined: evaluate to find out.
    */
   missingIn(variables: Readonly<Record<string, unknown>>): string | undefined;
+  /** Whether the expression has a fast path (closures over the checked AST; cel-js whenever it bails). */
+  readonly fastPath: boolean;
 }
 
 /** One authoring problem; `start`/`end` are character offsets into the source when known. */
