@@ -79,13 +79,17 @@ export function boost(
   let bestRound = 0;
   let lastLoss = NaN;
   let round = 0;
+  // Fused rounds: a vector tree over every row of an objective with per-row gradients adds its leaves to the
+  // scores and refreshes each row's gradients in the same pass.
+  const fused = !params.treePerOutput && params.subsample >= 1 && expRaw !== null && objective.gradientsOfRange !== undefined;
   while (round < params.rounds) {
-    objective.gradients(raw, gh, expRaw ?? undefined);
+    if (!fused || round === 0) objective.gradients(raw, gh, expRaw ?? undefined);
     const count = sampleRows(rows, n, params.subsample, rowRandom);
     const features = sampleFeatures(train.featureCount, params.colsample, colRandom);
     if (!params.treePerOutput) {
       const tree = learner.grow({ gh, stride: K, offset: 0, width: K, active }, rows, count, features);
-      applyTree(tree, train, rows, count, raw, expRaw, K, active, leafOfRow, params.subsample >= 1);
+      if (fused) applyTreeWithGradients(tree, rows, raw, expRaw!, K, active, leafOfRow, objective, gh, round + 1 < params.rounds);
+      else applyTree(tree, train, rows, count, raw, expRaw, K, active, leafOfRow, params.subsample >= 1);
       grown.push(tree);
     } else {
       // Each period's tree sees only the sampled loans still at risk in that period.
@@ -185,6 +189,49 @@ function applyTree(
     if (expRaw && factors) scaleLeaf(expRaw, i * K + out, factors, leaf * width, len);
   }
 }
+
+/**
+ * Adds a tree grown on every row to raw scores and multiplies exp(leaf value) into exp(F), then (unless it was
+ * the last round) has the objective refresh the row's gradients while its scores are still in cache. Rows are
+ * visited in index order (the leaf of each row comes from the partition), which keeps the passes over the large
+ * score and gradient arrays sequential. Only outputs below active[i] are touched.
+ */
+function applyTreeWithGradients(
+  tree: GrownTree, rows: Int32Array, raw: Float64Array, expRaw: Float64Array, K: number, active: Int32Array | null,
+  leafOfRow: Int32Array, objective: Objective, gh: Float32Array, refresh: boolean,
+): void {
+  const width = tree.width;
+  const values = tree.leafValues;
+  const factors = values.map(Math.exp);
+  for (let leaf = 0; leaf < tree.leafCount; leaf++) {
+    for (let r = tree.leafBegin[leaf]; r < tree.leafEnd[leaf]; r++) leafOfRow[rows[r]] = leaf * width;
+  }
+  const n = leafOfRow.length;
+  for (let b = 0; b < n; b += FUSED_BLOCK) {
+    const stop = Math.min(n, b + FUSED_BLOCK);
+    addLeavesToBlock(b, stop, leafOfRow, active, width, K, values, factors, raw, expRaw);
+    if (refresh) objective.gradientsOfRange!(b, stop, expRaw, gh);
+  }
+}
+
+/** Rows begin..end−1 add their leaf's values (offset leafOfRow[i]) to raw and multiply its factors into expRaw. */
+function addLeavesToBlock(
+  begin: number, end: number, leafOfRow: Int32Array, active: Int32Array | null, width: number, K: number,
+  values: Float64Array, factors: Float64Array, raw: Float64Array, expRaw: Float64Array,
+): void {
+  for (let i = begin; i < end; i++) {
+    const off = leafOfRow[i];
+    const len = active === null ? width : Math.min(width, active[i]);
+    const dst = i * K;
+    for (let k = 0; k < len; k++) {
+      raw[dst + k] += values[off + k];
+      expRaw[dst + k] *= factors[off + k];
+    }
+  }
+}
+
+/** Rows per block of a fused update: small enough that a block's scores stay in cache for the gradients. */
+const FUSED_BLOCK = 256;
 
 /** Adds a tree to raw scores of binned data by walking each row (validation, rescoring). */
 export function addTree(tree: GrownTree, data: BinnedDataset, raw: Float64Array, K: number, active: Int32Array | null): void {

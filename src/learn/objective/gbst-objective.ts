@@ -39,23 +39,35 @@ export class GbstObjective implements Objective {
 
   gradients(raw: Float64Array, gh: Float32Array, expRaw?: Float64Array): void {
     const K = this.outputs;
-    const { period, event } = this.labels;
-    const w = this.w;
     // Entries beyond a loan's risk set are never written, so a buffer needs zeroing there only once.
-    const zeroed = this.zeroed.has(gh);
-    for (let i = 0; i < this.rowCount; i++) {
-      const wi = w === undefined ? 1 : w[i];
-      const t = period[i];
-      const base = i * K;
-      for (let j = 0; j < t; j++) {
-        const h = expRaw ? sigmoidFromExp(expRaw[base + j]) : sigmoid(raw[base + j]);
-        const y = j === t - 1 ? event[i] : 0;
-        gh[2 * (base + j)] = wi * (h - y);
-        gh[2 * (base + j) + 1] = wi * h * (1 - h);
-      }
-      if (!zeroed) gh.fill(0, 2 * (base + t), 2 * (base + K));
+    if (!this.zeroed.has(gh)) {
+      gh.fill(0);
+      this.zeroed.add(gh);
     }
-    this.zeroed.add(gh);
+    const scores = expRaw ?? raw;
+    for (let i = 0; i < this.rowCount; i++) this.rowGradients(i, scores, expRaw !== undefined, gh, K);
+  }
+
+  gradientsOfRange(begin: number, end: number, expRaw: Float64Array, gh: Float32Array): void {
+    const K = this.outputs;
+    for (let i = begin; i < end; i++) this.rowGradients(i, expRaw, true, gh, K);
+  }
+
+  /** Row i's pairs for periods 1..t from exp(F) (fromExp) or F: gradient w(h − y), hessian w·h(1 − h). */
+  private rowGradients(i: number, scores: Float64Array, fromExp: boolean, gh: Float32Array, K: number): void {
+    const wi = this.w === undefined ? 1 : this.w[i];
+    const t = this.labels.period[i];
+    const base = i * K;
+    for (let j = 0; j < t; j++) {
+      const h = fromExp ? sigmoidFromExp(scores[base + j]) : sigmoid(scores[base + j]);
+      gh[2 * (base + j)] = wi * h;
+      gh[2 * (base + j) + 1] = wi * h * (1 - h);
+    }
+    // The target is 1 only in the last period at risk, and only for a default.
+    if (this.labels.event[i] === 1) {
+      const s = scores[base + t - 1];
+      gh[2 * (base + t - 1)] = wi * ((fromExp ? sigmoidFromExp(s) : sigmoid(s)) - 1);
+    }
   }
 
   loss(raw: Float64Array): number {

@@ -40,6 +40,16 @@ export class LogisticObjective implements Objective {
     }
   }
 
+  gradientsOfRange(begin: number, end: number, expRaw: Float64Array, gh: Float32Array): void {
+    const { y, w } = this;
+    for (let i = begin; i < end; i++) {
+      const p = sigmoidFromExp(expRaw[i]);
+      const wi = w === undefined ? 1 : w[i];
+      gh[2 * i] = wi * (p - y[i]);
+      gh[2 * i + 1] = wi * p * (1 - p);
+    }
+  }
+
   loss(raw: Float64Array): number {
     let total = 0;
     let sw = 0;

@@ -24,6 +24,13 @@ export interface Objective {
    * exp(leaf value) (one exp per leaf instead of one per row and output each round).
    */
   readonly usesExpScores?: boolean;
+  /**
+   * Gradients of rows begin..end−1 only, from expRaw: for objectives whose row gradients depend on that row's
+   * scores alone (not Cox). The booster then refreshes a block of rows' gradients right after adding a tree to
+   * their scores, while they are still in cache, instead of a separate pass over all rows. Must write exactly what
+   * `gradients` writes for those rows.
+   */
+  gradientsOfRange?(begin: number, end: number, expRaw: Float64Array, gh: Float32Array): void;
   /** The loss at `raw`, per unit of sample weight (per event for Cox): lower is better. */
   loss(raw: Float64Array): number;
 }

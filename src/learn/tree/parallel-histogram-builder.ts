@@ -10,6 +10,8 @@ import { workerPool, type HistogramWorkerPool } from './histogram-worker-pool.js
 
 /** Below this many row × feature × output visits a batch is built on the main thread. */
 const PARALLEL_MIN_WORK = 200_000;
+/** Outputs per 64-byte cache line of a histogram bin: a (gradient, hessian) pair of doubles is 16 bytes. */
+const LINE_OUTPUTS = 4;
 
 export class ParallelHistogramBuilder implements HistogramBuilder {
   private readonly pool: HistogramWorkerPool;
@@ -18,6 +20,7 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
   private readonly blockCache = new WeakMap<Int32Array, Map<number, number[]>>();
   private readonly view: { bins: BinnedDataset['bins']; featureCount: number; binStart: Int32Array; binCounts: Int32Array };
   private readonly dataIds: { binsId: number; binStartId: number; binCountsId: number };
+  private readonly speed = new ModeSpeed();
 
   constructor(data: BinnedDataset, private readonly threads: number) {
     this.pool = workerPool(threads);
@@ -37,6 +40,16 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
     const ghId = this.ids.get(grad.gh);
     const rowsId = this.ids.get(rows);
     if (work < PARALLEL_MIN_WORK || ghId === undefined || rowsId === undefined) return this.buildHere(requests, grad, rows, groups, blocks);
+    const parallel = this.speed.pickParallel();
+    const started = performance.now();
+    if (parallel) this.buildShared(requests, grad, rows, groups, blocks, ghId, rowsId);
+    else this.buildHere(requests, grad, rows, featureGroups(features), [0, grad.width]);
+    this.speed.record(parallel, work, performance.now() - started);
+  }
+
+  private buildShared(
+    requests: readonly HistogramRequest[], grad: GradientView, rows: Int32Array, groups: number[][], blocks: number[], ghId: number, rowsId: number,
+  ): void {
     const tasks: Task[] = [];
     for (const r of requests) {
       const histId = this.ids.get(r.hist);
@@ -90,14 +103,21 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
     if (!blocks) {
       const mass = new Float64Array(grad.width);
       for (let i = 0; i < grad.active.length; i++) for (let k = 0; k < Math.min(grad.active[i], grad.width); k++) mass[k]++;
-      const total = mass.reduce((a, b) => a + b, 0);
+      // Boundaries only on whole cache lines (multiples of LINE_OUTPUTS outputs of a bin), each at the line
+      // boundary nearest an equal share of the mass: two threads writing to the same line of a histogram would
+      // pass it back and forth on every row.
+      const cumulative = new Float64Array(grad.width + 1);
+      for (let k = 0; k < grad.width; k++) cumulative[k + 1] = cumulative[k] + mass[k];
       blocks = [0];
-      let acc = 0;
-      for (let k = 0; k < grad.width && blocks.length < parts; k++) {
-        acc += mass[k];
-        if (acc >= (total * blocks.length) / parts) blocks.push(k + 1);
+      for (let b = 1; b < parts; b++) {
+        const target = (cumulative[grad.width] * b) / parts;
+        let best = -1;
+        for (let c = blocks[blocks.length - 1] + LINE_OUTPUTS; c < grad.width; c += LINE_OUTPUTS) {
+          if (best < 0 || Math.abs(cumulative[c] - target) < Math.abs(cumulative[best] - target)) best = c;
+        }
+        if (best > 0) blocks.push(best);
       }
-      if (blocks[blocks.length - 1] !== grad.width) blocks.push(grad.width);
+      blocks.push(grad.width);
       cache.set(grad.width, blocks);
     }
     return blocks;
@@ -121,6 +141,37 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
     const id = this.pool.share(array);
     this.ids.set(array, id);
     return id;
+  }
+}
+
+/**
+ * Whether worker threads pay, measured rather than assumed: on a machine whose cores are busy with other work,
+ * or whose two "cores" are hyperthreads of one, a batch split across threads can take longer than on one thread
+ * (measured on the shared development machine: a compute loop ran 1.4× slower while a second thread computed).
+ * The first batches alternate between the two ways, then the faster per unit of work is used, with the slower
+ * re-timed every RECHECK batches in case the load changed. Both ways sum every cell in the same order, so the
+ * choice changes the speed only, never the model.
+ */
+class ModeSpeed {
+  private static readonly PROBES = 3;
+  private static readonly RECHECK = 32;
+  /** Milliseconds per unit of work, as a moving average; index 0 = this thread alone, 1 = with workers. */
+  private readonly cost = [0, 0];
+  private readonly samples = [0, 0];
+  private batches = 0;
+
+  pickParallel(): boolean {
+    const n = this.batches++;
+    if (this.samples[1] < ModeSpeed.PROBES || this.samples[0] < ModeSpeed.PROBES) return this.samples[1] <= this.samples[0];
+    const faster = this.cost[1] < this.cost[0];
+    return n % ModeSpeed.RECHECK === 0 ? !faster : faster;
+  }
+
+  record(parallel: boolean, work: number, ms: number): void {
+    const m = parallel ? 1 : 0;
+    const c = ms / work;
+    this.cost[m] = this.samples[m] === 0 ? c : 0.7 * this.cost[m] + 0.3 * c;
+    this.samples[m]++;
   }
 }
 
