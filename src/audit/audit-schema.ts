@@ -1,7 +1,8 @@
 // The audit table and the one statement that writes it, shared by the in-thread writer and the writer thread.
 import type Database from 'better-sqlite3';
+import { IdentifierMasker, MASK_TEXT_SOURCE } from './identifier-masking.js';
 
-/** Index columns plus the masked JSON body of one record, as written. */
+/** Index columns plus the JSON body of one record: unmasked while queued, masked by the writer as it writes. */
 export type AuditRow = [tenant: string, id: string, time: number, flowId: string, flowVersion: number, variant: string,
   shadowOf: string | null, outcome: string, applicationId: string, body: string];
 
@@ -25,15 +26,21 @@ export function openAuditTable(db: Database.Database): (rows: readonly AuditRow[
   db.exec(AUDIT_SCHEMA);
   const insert = db.prepare(AUDIT_INSERT);
   return db.transaction((rows: readonly AuditRow[]) => {
-    for (const row of rows) insert.run(...row);
+    for (const row of rows) {
+      const masked = [...row] as AuditRow;
+      masked[9] = new IdentifierMasker().maskText(row[9]);
+      insert.run(...masked);
+    }
   });
 }
 
 /**
- * The writer thread's program (CommonJS, run with eval so it needs no TypeScript loader): it writes each batch it
- * receives in one transaction, then publishes the batch's sequence number in shared memory for whoever waits.
+ * The writer thread's program (CommonJS, run with eval so it needs no TypeScript loader): it masks every record's
+ * identifiers and writes each batch it receives in one transaction, then publishes the batch's sequence number in
+ * shared memory for whoever waits.
  */
 export const AUDIT_WRITER_SOURCE = `
+${MASK_TEXT_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const written = new Int32Array(workerData.done);
@@ -41,7 +48,7 @@ const db = new Database(workerData.path);
 for (const p of workerData.pragmas) db.pragma(p);
 db.exec(workerData.schema);
 const insert = db.prepare(workerData.insert);
-const write = db.transaction((rows) => { for (const row of rows) insert.run(...row); });
+const write = db.transaction((rows) => { for (const row of rows) { row[9] = maskText(row[9]); insert.run(...row); } });
 parentPort.on('message', (m) => {
   if (m.close) { db.close(); parentPort.close(); return; }
   try { write(m.rows); } catch (err) { parentPort.postMessage({ error: String(err && err.message), seq: m.seq }); }

@@ -51,3 +51,38 @@ export class IdentifierMasker {
 function isBase64Url(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
+
+/**
+ * The same masking as IdentifierMasker.maskText, as plain JavaScript source for the audit writer thread (which runs
+ * eval'd CommonJS, without a TypeScript loader): the writer masks each record just before writing it, so the
+ * decision path only serialises. sqlite-audit-store.test.ts checks that both give byte-identical bodies.
+ */
+export const MASK_TEXT_SOURCE = `
+function maskText(text) {
+  let at = text.indexOf('${HASH_PREFIX}');
+  if (at < 0) return text;
+  const tokens = new Map();
+  let out = '';
+  let copied = 0;
+  while (at >= 0) {
+    const start = at + ${HASH_PREFIX.length};
+    let end = start;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45)) break;
+      end++;
+    }
+    if (end - start >= ${MIN_HASH_BODY}) {
+      const hash = text.slice(at, end);
+      let t = tokens.get(hash);
+      if (t === undefined) { t = '${MASK_PREFIX}' + (tokens.size + 1); tokens.set(hash, t); }
+      out += text.slice(copied, at) + t;
+      copied = end;
+      at = text.indexOf('${HASH_PREFIX}', end);
+    } else {
+      at = text.indexOf('${HASH_PREFIX}', at + 1);
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+`;

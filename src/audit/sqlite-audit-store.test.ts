@@ -52,3 +52,28 @@ test('a record is readable before its batch is written', async () => {
   assert.equal(store.get('t', 'dec_0001')?.event.applicationId, 'app-1');
   await store.close();
 });
+
+test('the writer thread masks exactly as IdentifierMasker does in the main thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-audit-'));
+  const threaded = new SqliteAuditStore(join(dir, 'audit.db'), { flushMs: 5 });
+  const inThread = new SqliteAuditStore(':memory:');
+  const odd = record(7, {
+    inputs: {
+      data: { a: 'h:short', b: 'xh:abcdefghij-_Z9 h:abcdefghij', c: ['h:abcdefghij', 'h:KLMNOPQRSTUV'], 'h:abcdefghij': 1 },
+      features: {}, graph: {}, lists: {},
+    },
+  });
+  for (const r of [record(1), record(2), odd]) {
+    threaded.record(r);
+    inThread.record(r);
+  }
+  for (const id of ['dec_0001', 'dec_0002', 'dec_0007']) {
+    const a = threaded.get('t', id)!;
+    assert.deepEqual(a, inThread.get('t', id));
+    assert.ok(!JSON.stringify(a).includes('abcdefghij') && !JSON.stringify(a).includes('phoneAAAA'));
+  }
+  assert.equal((threaded.get('t', 'dec_0007')!.inputs.data as { a: string }).a, 'h:short', 'too short to be a keyed hash');
+  await threaded.close();
+  await inThread.close();
+  rmSync(dir, { recursive: true, force: true });
+});

@@ -1,6 +1,6 @@
-// Audit records on SQLite (WAL). Writes are batched off the response path: records are masked and serialised when
-// decided, queued, and handed every `flushMs` (default 50 ms) or `maxBatch` records to a writer thread that writes
-// each batch in one transaction. Guarantee: a record survives a process crash once its batch is written (normally
+// Audit records on SQLite (WAL). Writes are batched off the response path: records are serialised when decided,
+// queued, and handed every `flushMs` (default 50 ms) or `maxBatch` records to a writer thread that masks their
+// identifiers and writes each batch in one transaction (nothing unmasked reaches the disk). Guarantee: a record survives a process crash once its batch is written (normally
 // within flushMs plus a few ms of the decision); synchronous=NORMAL means the last batches before a power loss may
 // be lost (the decided application itself is in the fsynced event log). ':memory:' stores write in-thread.
 import Database from 'better-sqlite3';
@@ -12,7 +12,6 @@ import type { DecisionRecord } from '../decision/index.js';
 import { createRequire } from 'node:module';
 import { AUDIT_INSERT, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_SOURCE, openAuditTable, type AuditRow } from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
-import { IdentifierMasker } from './identifier-masking.js';
 
 export interface AuditStoreOptions {
   readonly flushMs?: number;
@@ -22,7 +21,6 @@ export interface AuditStoreOptions {
 export class SqliteAuditStore implements AuditStore {
   private readonly db: Database.Database;
   private queue: AuditRow[] = [];
-  private readonly pending = new Map<string, AuditRow>();
   private timer: NodeJS.Timeout | null = null;
   private readonly flushMs: number;
   private readonly maxBatch: number;
@@ -78,13 +76,12 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   record(record: DecisionRecord): void {
-    // Serialised on JSON's fast path, then every keyed hash in the text (values and list-lookup keys alike) is
-    // replaced by its record-local token.
-    const body = new IdentifierMasker().maskText(JSON.stringify(record));
+    // Serialised on JSON's fast path; the writer replaces every keyed hash in the text (values and list-lookup keys
+    // alike) with its record-local token before writing.
+    const body = JSON.stringify(record);
     const row: AuditRow = [record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant,
       record.shadowOf, record.result.outcome, record.event.applicationId, body];
     this.queue.push(row);
-    this.pending.set(`${record.tenant}|${record.decisionId}`, row);
     if (this.queue.length >= this.maxBatch) this.send();
     else if (this.timer === null) {
       this.timer = setTimeout(() => this.send(), this.flushMs);
@@ -99,8 +96,7 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   get(tenant: string, decisionId: string): DecisionRecord | undefined {
-    const queued = this.pending.get(`${tenant}|${decisionId}`);
-    if (queued) return JSON.parse(queued[9]) as DecisionRecord;
+    // A queued record is not masked yet: it is read back once written, like every other.
     this.flush();
     const row = this.db.prepare('SELECT body FROM decisions WHERE tenant = ? AND id = ?').get(tenant, decisionId) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as DecisionRecord) : undefined;
@@ -157,6 +153,5 @@ export class SqliteAuditStore implements AuditStore {
     } else {
       this.writeHere(batch);
     }
-    for (const row of batch) this.pending.delete(`${row[0]}|${row[1]}`);
   }
 }
