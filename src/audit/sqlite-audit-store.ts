@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { RiskError } from '../core/index.js';
 import type { DecisionRecord } from '../decision/index.js';
 import { createRequire } from 'node:module';
-import { AUDIT_INSERT, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_SOURCE, openAuditTable, type AuditRow } from './audit-schema.js';
+import { AUDIT_INSERT, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_SOURCE, openAuditTable, type AuditIndex } from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
 
 export interface AuditStoreOptions {
@@ -20,17 +20,18 @@ export interface AuditStoreOptions {
 
 export class SqliteAuditStore implements AuditStore {
   private readonly db: Database.Database;
-  private queue: AuditRow[] = [];
+  /** Queued records as batch lines: index columns (JSON), body (JSON), index, body, ... (see splitBatch). */
+  private queue: string[] = [];
   private timer: NodeJS.Timeout | null = null;
   private readonly flushMs: number;
   private readonly maxBatch: number;
-  private readonly writeHere: (rows: readonly AuditRow[]) => void;
+  private readonly writeHere: (batch: string) => void;
   private writer: Worker | null;
   private readonly written: Int32Array;
   private sent = 0;
   private closing = false;
   /** Batches handed to the writer and not yet confirmed written, by sequence number. */
-  private readonly inflight = new Map<number, AuditRow[]>();
+  private readonly inflight = new Map<number, string>();
 
   constructor(path: string, options: AuditStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -41,7 +42,7 @@ export class SqliteAuditStore implements AuditStore {
     }
     const writeHere = openAuditTable(this.db);
     this.flushMs = options.flushMs ?? 50;
-    this.maxBatch = options.maxBatch ?? 1000;
+    this.maxBatch = options.maxBatch ?? 500;
     const shared = new SharedArrayBuffer(4);
     this.written = new Int32Array(shared);
     this.writeHere = writeHere;
@@ -60,7 +61,7 @@ export class SqliteAuditStore implements AuditStore {
         if (this.writer !== writer) return;
         this.writer = null;
         const done = Atomics.load(this.written, 0);
-        for (const [seq, rows] of this.inflight) if (seq > done) this.writeHere(rows);
+        for (const [seq, batch] of this.inflight) if (seq > done) this.writeHere(batch);
         this.inflight.clear();
       };
       writer.on('error', (err) => {
@@ -78,11 +79,10 @@ export class SqliteAuditStore implements AuditStore {
   record(record: DecisionRecord): void {
     // Serialised on JSON's fast path; the writer replaces every keyed hash in the text (values and list-lookup keys
     // alike) with its record-local token before writing.
-    const body = JSON.stringify(record);
-    const row: AuditRow = [record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant,
-      record.shadowOf, record.result.outcome, record.event.applicationId, body];
-    this.queue.push(row);
-    if (this.queue.length >= this.maxBatch) this.send();
+    const index: AuditIndex = [record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant,
+      record.shadowOf, record.result.outcome, record.event.applicationId];
+    this.queue.push(JSON.stringify(index), JSON.stringify(record));
+    if (this.queue.length >= 2 * this.maxBatch) this.send();
     else if (this.timer === null) {
       this.timer = setTimeout(() => this.send(), this.flushMs);
       this.timer.unref?.();
@@ -142,14 +142,14 @@ export class SqliteAuditStore implements AuditStore {
       this.timer = null;
     }
     if (this.queue.length === 0) return;
-    const batch = this.queue;
+    const batch = this.queue.join('\n');
     this.queue = [];
     if (this.writer) {
       const seq = ++this.sent;
       const done = Atomics.load(this.written, 0);
       for (const old of this.inflight.keys()) if (old <= done) this.inflight.delete(old);
       this.inflight.set(seq, batch);
-      this.writer.postMessage({ seq, rows: batch });
+      this.writer.postMessage({ seq, batch });
     } else {
       this.writeHere(batch);
     }
