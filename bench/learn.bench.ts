@@ -10,6 +10,7 @@ import { loadModel } from '../src/model/index.js';
 import {
   censoringSurvival,
   evaluateSurvival,
+  harrellC,
   scoreBinary,
   scoreSurvival,
   trainCox,
@@ -92,11 +93,18 @@ function survivalBench(dir: string, quick: boolean, boost: { rounds: number; max
     log(`${model}: C ${row.harrellC.toFixed(4)}, KS36 ${row.ks36.toFixed(4)}, train ${trainSeconds.toFixed(2)} s`);
   };
   const common = { features: M2_COVARIATES, time: 'time', event: 'default', threads: THREADS, maxBins: MAX_BINS, ...boost };
+  // One untimed small training first, so starting the histogram worker threads is not billed as training time
+  // (the xgboost peer likewise runs an untimed round first).
+  trainGbst(split.train.take(Array.from({ length: 2000 }, (_, i) => i)), { ...common, rounds: 2, periods: 24, periodLength: 3 });
+  // GBST is ranked by −RMST for the C-index (ScoringModel.concordanceRisk); ranked by PD over the full horizon too, for the record.
+  const pdHorizonC: Record<string, number> = {};
   for (const variant of ['A', 'B'] as const) {
     const started = performance.now();
     const artifact = trainGbst(split.train, { ...common, variant, periods: 24, periodLength: 3 });
     const seconds = (performance.now() - started) / 1000;
-    evaluate(`GBST ${variant} (ours)`, scoreSurvival(loadModel(artifact), split.test, GRID), seconds);
+    const model = loadModel(artifact);
+    evaluate(`GBST ${variant} (ours)`, scoreSurvival(model, split.test, GRID), seconds);
+    pdHorizonC[variant] = harrellC(scoreBinary(model, split.test), outcomes.time, outcomes.event).cIndex;
   }
   {
     const started = performance.now();
@@ -127,7 +135,7 @@ function survivalBench(dir: string, quick: boolean, boost: { rounds: number; max
       rows.push({ model: name, harrellC: NaN, unoC: NaN, auc: HORIZONS.map(() => NaN), ks36: NaN, ibs: NaN, meanPeriodAuc: NaN, trainSeconds: NaN, error: String(err) });
     }
   }
-  return { rows, describe: split.describe, trainRows: split.train.rowCount, testRows: split.test.rowCount };
+  return { rows, pdHorizonC, describe: split.describe, trainRows: split.train.rowCount, testRows: split.test.rowCount };
 }
 
 function binaryBench(dir: string, s: BinarySplit, boost: { rounds: number; maxDepth: number; learningRate: number }) {
@@ -191,6 +199,7 @@ function report(quick: boolean, s: SurvivalResult, german: BinaryResult, taiwan:
   for (const r of s.rows) {
     md.push(`| ${r.model} | ${f(r.harrellC)} | ${f(r.unoC)} | ${r.auc.map((v) => f(v)).join(' | ')} | ${f(r.ks36)} | ${f(r.ibs)} | ${f(r.meanPeriodAuc)} | ${f(r.trainSeconds, 2)} |`);
   }
+  md.push('', `Risk for the C-index: GBST −RMST over its 72-month horizon (expected default-free time), Cox models the log hazard ratio, AFT minus the predicted log time, ranger its ensemble mortality. GBST ranked by PD over the full horizon instead: Harrell's C ${f(s.pdHorizonC.A)} (A), ${f(s.pdHorizonC.B)} (B).`);
   for (const b of [german, taiwan]) {
     md.push('', `## ${b.name} credit (binary): ${b.trainRows} train / ${b.testRows} test rows`, '');
     md.push('| model | AUC | KS | Gini | Brier | train s |', '|---|---|---|---|---|---|');
@@ -229,6 +238,7 @@ function report(quick: boolean, s: SurvivalResult, german: BinaryResult, taiwan:
     gbst_c_index: round(gbstA.harrellC),
     best_peer_c_index: round(bestC?.harrellC),
     best_peer_c_index_model: bestC?.model ?? null,
+    gbst_c_index_pd_horizon: round(s.pdHorizonC.A),
     gbst_ks36: round(gbstA.ks36),
     best_peer_ks36: round(bestKs?.ks36),
     best_peer_ks36_model: bestKs?.model ?? null,

@@ -31,6 +31,11 @@ export class CoxScorer extends TreeEnsembleScorer {
     return this.rawScores(values, this.scratch)[0];
   }
 
+  /** The log hazard ratio: proportional hazards rank alike at every horizon. */
+  concordanceRisk(values: Float64Array): number {
+    return this.riskScore(values);
+  }
+
   override survivalAt(values: Float64Array, horizons: readonly number[]): Float64Array {
     const ratio = this.predictRow(values);
     return Float64Array.from(horizons, (t) => Math.exp(-this.baselineAt(t) * ratio));

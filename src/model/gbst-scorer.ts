@@ -50,6 +50,21 @@ export class GbstScorer extends TreeEnsembleScorer implements SurvivalScoringMod
     return 1 - s;
   }
 
+  /**
+   * −RMST: minus the expected default-free time within the horizon, L·Σ_{k=1..J} S(k) — in discrete time, the
+   * expected number of whole periods survived (of J) times the period length. Higher = default expected sooner.
+   */
+  concordanceRisk(values: Float64Array): number {
+    const h = this.hazardsInto(values, this.hazards);
+    let s = 1;
+    let periods = 0;
+    for (let j = 0; j < this.periods; j++) {
+      s *= 1 - h[j];
+      periods += s;
+    }
+    return -periods * this.periodLength;
+  }
+
   protected explainWeights(): Float64Array {
     return this.weights;
   }

@@ -22,6 +22,10 @@ test('gbst: hazards per period, S(t) multiplies survival probabilities (never ha
   assert.equal(s[3], (1 - h[0]) * (1 - h[1]));
   assert.equal(s[4], (1 - h[0]) * (1 - h[1]) * (1 - h[2]));
   assert.equal(model.riskScore(x), 1 - s[4]);
+  // Concordance ranks by expected default-free time within the horizon: 4 · (S(4) + S(8) + S(12)).
+  assert.ok(Math.abs(model.concordanceRisk!(x) + 4 * (s[1] + s[3] + s[4])) < 1e-12);
+  const safer = model.encodeRecord({ x: 1, grade: 'A' });
+  assert.ok(model.concordanceRisk!(safer) < model.concordanceRisk!(x), 'lower hazards, later expected default, lower risk');
   assert.notEqual(s[4], h[0] * h[1] * h[2]);
   assert.throws(() => model.survivalAt(x, [13]), code('MODEL_HORIZON_OUT_OF_RANGE'));
 });

@@ -39,6 +39,13 @@ export interface ScoringModel {
   predictRow(values: Float64Array): number | Float64Array;
   /** One number per applicant, higher = riskier: PD (binary), PD over the full horizon (gbst), log hazard ratio (cox). */
   riskScore(values: Float64Array): number;
+  /**
+   * Survival kinds: the number that ranks applicants by expected time to the event, higher = sooner, for
+   * concordance (Harrell's and Uno's C). Cox: the log hazard ratio (its curves never cross, so any horizon ranks
+   * alike). GBST: minus the expected default-free time within the horizon (restricted mean survival time), since
+   * its curves can cross and PD at the last horizon ranks by the late, thinly observed periods. Absent: riskScore.
+   */
+  concordanceRisk?(values: Float64Array): number;
   /** S(t) at each horizon; kinds without a time dimension throw MODEL_HORIZON_UNSUPPORTED. */
   survivalAt(values: Float64Array, horizons: readonly number[]): Float64Array;
   /** Scores every row of a table, in row order. */

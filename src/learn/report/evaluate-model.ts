@@ -63,7 +63,10 @@ export function evaluateModel(model: ScoringModel, table: Table, options: Evalua
   return buildBinaryReport({ title: options.title ?? `${model.kind} evaluation`, facts, prob: scoreBinary(model, table), label });
 }
 
-/** Risk score and survival on the grid for every row. */
+/**
+ * Concordance risk (see ScoringModel.concordanceRisk: −RMST for GBST, log hazard ratio for Cox) and survival on
+ * the grid for every row.
+ */
 export function scoreSurvival(model: ScoringModel, table: Table, grid: readonly number[]): SurvivalPredictions {
   const fill = new FeatureEncoder(model.features, model.artifact.featureInfo).rowFiller(table);
   const x = new Float64Array(model.features.length);
@@ -71,7 +74,7 @@ export function scoreSurvival(model: ScoringModel, table: Table, grid: readonly 
   const survival = grid.map(() => new Float64Array(table.rowCount));
   for (let i = 0; i < table.rowCount; i++) {
     fill(i, x);
-    risk[i] = model.riskScore(x);
+    risk[i] = model.concordanceRisk ? model.concordanceRisk(x) : model.riskScore(x);
     const s = model.survivalAt(x, grid);
     for (let k = 0; k < grid.length; k++) survival[k][i] = s[k];
   }
