@@ -165,8 +165,11 @@ export class ExpressionEngine {
     const checkResult = type === 'dyn' && expect !== undefined && expect !== 'dyn' ? runtimeTypeCheck(expect, label) : undefined;
     // cel-js's checked AST turned into closures where every part is covered; cel-js evaluates whenever it bails.
     const fast = this.fastPath ? compileFastPath(parsed.ast, { numericFunctions: this.numericFunctions }) : undefined;
+    // A boolean needs no conversion, and passes the result check unless something other than bool is expected.
+    const boolPasses = checkResult === undefined || expect === 'bool';
     const evaluate = (input: Readonly<Record<string, unknown>>): unknown => {
       let raw: unknown = fast === undefined ? BAIL : fast(input);
+      if (typeof raw === 'boolean' && boolPasses) return raw;
       if (raw === BAIL) {
         try {
           raw = parsed(toCelVariables(input, intVariables) as Record<string, unknown>);

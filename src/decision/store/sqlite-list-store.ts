@@ -12,9 +12,8 @@ interface Row {
   id: string; list: string; entity_type: string; value: string; reason: string; source: string; created_at: number; expires_at: number | null;
 }
 
-type Index = Map<string, ListEntry[]>;
-
-const key = (entityType: string, value: string): string => `${entityType}|${value}`;
+/** entity type -> value -> entries. Two levels, so a lookup hashes the (already flat) value, never a joined key. */
+type Index = Map<string, Map<string, ListEntry[]>>;
 
 export class SqliteListStore implements ListStore {
   private readonly indexes = new Map<string, Index>();
@@ -24,8 +23,8 @@ export class SqliteListStore implements ListStore {
   constructor(private readonly db: Database.Database, private readonly clock: Clock, private readonly refreshMs = 1000) {}
 
   lookup(tenant: string, entityType: ListEntityType, value: string, time: number): readonly ListHit[] {
-    const entries = this.index(tenant).get(key(entityType, value));
-    if (entries === undefined) return [];
+    const entries = this.index(tenant).get(entityType)?.get(value);
+    if (entries === undefined) return NO_HITS;
     const hits: ListHit[] = [];
     for (const e of entries) if (e.expiresAt === null || e.expiresAt > time) hits.push({ list: e.list, reason: e.reason, source: e.source });
     return hits;
@@ -91,16 +90,19 @@ export class SqliteListStore implements ListStore {
       index = new Map();
       for (const row of this.db.prepare('SELECT * FROM list_entries WHERE tenant = ?').iterate(tenant) as Iterable<Row>) {
         const entry = toEntry(row);
-        const k = key(entry.entityType, entry.value);
-        const list = index.get(k);
+        let byValue = index.get(entry.entityType);
+        if (!byValue) index.set(entry.entityType, (byValue = new Map()));
+        const list = byValue.get(entry.value);
         if (list) list.push(entry);
-        else index.set(k, [entry]);
+        else byValue.set(entry.value, [entry]);
       }
       this.indexes.set(tenant, index);
     }
     return index;
   }
 }
+
+const NO_HITS: readonly ListHit[] = Object.freeze([]);
 
 function toEntry(row: Row): ListEntry {
   return {
