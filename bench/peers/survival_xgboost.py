@@ -34,9 +34,14 @@ else:
 
 # One untimed round first, so library start-up (OpenMP pool, lazy init) is not billed as training time.
 xgb.train(params, dtrain, num_boost_round=1)
-started = time.perf_counter()
-booster = xgb.train(params, dtrain, num_boost_round=rounds)
-train_seconds = time.perf_counter() - started
+# The best of three timed trainings (the model is the same each time): on a shared machine OpenMP's spinning
+# barriers make single two-thread timings swing from 0.14 s to over 5 s for the same training; the minimum is
+# xgboost's time undisturbed, the figure ours is held against.
+train_seconds = float("inf")
+for _ in range(3):
+    started = time.perf_counter()
+    booster = xgb.train(params, dtrain, num_boost_round=rounds)
+    train_seconds = min(train_seconds, time.perf_counter() - started)
 
 margin_te = booster.predict(xgb.DMatrix(x_te), output_margin=True)
 if objective == "cox":
