@@ -5,13 +5,16 @@ import { BinnedDataset } from '../dataset/binned-dataset.js';
 import { simulateLoans } from '../testing/simulated-loans.js';
 import { fitGbst } from '../train/train-gbst.js';
 import { SerialHistogramBuilder, binStarts } from './histogram-builder.js';
-import { ParallelHistogramBuilder } from './parallel-histogram-builder.js';
+import { ModeSpeed, ParallelHistogramBuilder } from './parallel-histogram-builder.js';
+
+/** Workers for every batch big enough, so the tests exercise them whatever the machine's timings. */
+const alwaysWorkers = { pickParallel: () => true, record: () => {} };
 
 test('worker-thread histograms are bit-identical to serial ones', () => {
   const { table } = simulateLoans({ rows: 20_000, periods: 8, seed: 2 });
   const data = BinnedDataset.fromTable(table, ['score', 'ltv', 'grade', 'noise'], { shared: true });
   const K = 8;
-  const parallel = new ParallelHistogramBuilder(data, 3);
+  const parallel = new ParallelHistogramBuilder(data, 3, alwaysWorkers);
   try {
     const serial = new SerialHistogramBuilder(data);
     const r = new Random(1);
@@ -48,4 +51,20 @@ test('training with two threads gives the same model as with one', () => {
   const one = fitGbst(table, { ...spec, threads: 1 }).artifact;
   const two = fitGbst(table, { ...spec, threads: 2 }).artifact;
   assert.deepEqual(two.trees, one.trees);
+});
+
+test('workers are used when measured faster, the slower way re-timed every 32 batches', () => {
+  for (const [serialMs, parallelMs, expected] of [[2, 1, true], [1, 2, false]] as const) {
+    const speed = new ModeSpeed();
+    const picks: boolean[] = [];
+    for (let b = 0; b < 70; b++) {
+      const parallel = speed.pickParallel();
+      picks.push(parallel);
+      speed.record(parallel, 1000, parallel ? parallelMs : serialMs);
+    }
+    // Three probes of each way first, alternating.
+    assert.deepEqual(picks.slice(0, 6), [true, false, true, false, true, false]);
+    const rest = picks.slice(6);
+    assert.deepEqual(rest.map((p, i) => (i + 6) % 32 === 0 ? p !== expected : p === expected), rest.map(() => true));
+  }
 });

@@ -20,9 +20,9 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
   private readonly blockCache = new WeakMap<Int32Array, Map<number, number[]>>();
   private readonly view: { bins: BinnedDataset['bins']; featureCount: number; binStart: Int32Array; binCounts: Int32Array };
   private readonly dataIds: { binsId: number; binStartId: number; binCountsId: number };
-  private readonly speed = new ModeSpeed();
 
-  constructor(data: BinnedDataset, private readonly threads: number) {
+  /** `speed` decides per batch whether workers are used (default: measured, see ModeSpeed). */
+  constructor(data: BinnedDataset, private readonly threads: number, private readonly speed: WorkerChoice = new ModeSpeed()) {
     this.pool = workerPool(threads);
     const bins = data.bins.buffer instanceof SharedArrayBuffer ? data.bins : toShared(data.bins);
     const binStart = toShared(binStarts(data).binStart);
@@ -152,7 +152,12 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
  * re-timed every RECHECK batches in case the load changed. Both ways sum every cell in the same order, so the
  * choice changes the speed only, never the model.
  */
-class ModeSpeed {
+export interface WorkerChoice {
+  pickParallel(): boolean;
+  record(parallel: boolean, work: number, ms: number): void;
+}
+
+export class ModeSpeed implements WorkerChoice {
   private static readonly PROBES = 3;
   private static readonly RECHECK = 32;
   /** Milliseconds per unit of work, as a moving average; index 0 = this thread alone, 1 = with workers. */
