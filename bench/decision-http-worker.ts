@@ -3,6 +3,7 @@
 // in the in-process figures: the bench re-sends the same applicants under fresh ids, so a live graph would grow hubs
 // no real book has (the graph engine still takes every appended application; its read cost is the graph bench's).
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { loadConfig, openArgus } from '../src/app/index.js';
 import { MISSING_INPUTS } from '../src/decision/index.js';
 import { precomputedReader } from './decision-bench-world.js';
@@ -17,6 +18,19 @@ const app = await openArgus(loadConfig({ data: dataDir, port, host: '127.0.0.1' 
 await app.api.listen({ host: '127.0.0.1', port });
 process.send?.({ ready: true });
 // Stop without the engines' shutdown snapshots: two workers would write the same snapshot files at once.
-process.on('message', (msg: { stop?: boolean }) => {
+// `mark` starts the CPU accounting of the timed run; `usage` reports it: the process's CPU (every thread: the event
+// loop, the log and audit writer threads, GC) and the event loop's busy time (the main thread alone).
+let cpuFrom = process.cpuUsage();
+let eluFrom = performance.eventLoopUtilization();
+process.on('message', (msg: { stop?: boolean; mark?: boolean; usage?: boolean }) => {
+  if (msg.mark) {
+    cpuFrom = process.cpuUsage();
+    eluFrom = performance.eventLoopUtilization();
+  }
+  if (msg.usage) {
+    const cpu = process.cpuUsage(cpuFrom);
+    const elu = performance.eventLoopUtilization(eluFrom);
+    process.send?.({ usage: { processCpuMs: (cpu.user + cpu.system) / 1000, mainThreadBusyMs: elu.active } });
+  }
   if (msg.stop) void app.api.close().then(() => app.decision.close()).then(() => process.exit(0));
 });

@@ -71,7 +71,7 @@ async function inProcess(world: BenchWorld, seconds: number, withShadow: boolean
 
 const NO_HITS = { lookup: () => [] };
 
-async function overHttp(world: BenchWorld, seconds: number, connections: number, append: boolean) {
+export async function overHttp(world: BenchWorld, seconds: number, connections: number, append: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'argus-decision-http-'));
   // Install the demo once, before the workers start.
   const setup = openDecisionEngine({ dataDir: dir, clock: systemClock, random: new Random(2), hasher: new KeyedHasher(BENCH_SECRET) });
@@ -82,7 +82,9 @@ async function overHttp(world: BenchWorld, seconds: number, connections: number,
   const featuresFile = join(dir, 'bench-features.json');
   writeFileSync(featuresFile, JSON.stringify([...world.features.entries()]));
   const port = 18_000 + Math.floor(Math.random() * 2000);
-  cluster.setupPrimary({ exec: join(import.meta.dirname, 'decision-http-worker.ts'), execArgv: ['--import', 'tsx'], silent: false });
+  // BENCH_CPU_PROF=<dir>: each worker writes a CPU profile there (to see where a request's time goes).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  cluster.setupPrimary({ exec: join(import.meta.dirname, 'decision-http-worker.ts'), execArgv: ['--import', 'tsx', ...profile], silent: false });
   const env = { BENCH_DATA: dir, BENCH_PORT: String(port), BENCH_FEATURES: featuresFile, BENCH_SECRET, ARGUS_LOG: 'silent' };
   const workers = [cluster.fork(env), cluster.fork(env)];
   await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
@@ -112,23 +114,41 @@ end
   const wrkArgs = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url];
   // The primary hands connections to the workers (round robin), so it must not block: wrk runs asynchronously.
   await runWrk(['-t1', `-c${connections}`, '-d2s', '-s', script, url]); // warm-up
+  for (const w of workers) w.send({ mark: true });
   const out = await runWrk(wrkArgs);
+  const usages = await Promise.all(workers.map((w) => new Promise<{ processCpuMs: number; mainThreadBusyMs: number }>((resolve) => {
+    w.on('message', (m: { usage?: { processCpuMs: number; mainThreadBusyMs: number } }) => m.usage && resolve(m.usage));
+    w.send({ usage: true });
+  })));
   if (process.env.BENCH_KEEP) console.error(`kept ${dir}; wrk ${wrkArgs.join(' ')}`);
   for (const w of workers) w.send({ stop: true });
   await Promise.all(workers.map((w) => new Promise((resolve) => w.on('exit', resolve))));
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
-  return parseWrk(out.stdout + out.stderr);
+  const parsed = parseWrk(out.stdout + out.stderr);
+  // Where the two cores went, per request: both server processes (all their threads), their event loops alone, wrk.
+  const requests = parsed.perSecond * seconds;
+  const perRequestUs = (ms: number): number => Number(((ms * 1000) / Math.max(1, requests)).toFixed(1));
+  const cpu = {
+    server_cpu_us_per_request: perRequestUs(usages.reduce((a, u) => a + u.processCpuMs, 0)),
+    server_main_thread_us_per_request: perRequestUs(usages.reduce((a, u) => a + u.mainThreadBusyMs, 0)),
+    wrk_cpu_us_per_request: perRequestUs(out.cpuMs),
+  };
+  return { ...parsed, ...cpu };
 }
 
-function runWrk(args: string[]): Promise<{ stdout: string; stderr: string }> {
+/** Runs wrk under /usr/bin/time to learn its CPU time (user + system, ms). */
+function runWrk(args: string[]): Promise<{ stdout: string; stderr: string; cpuMs: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', args);
+    const child = spawn('/usr/bin/time', ['-f', 'wrk-cpu %U %S', 'wrk', ...args]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', () => resolve({ stdout, stderr }));
+    child.on('close', () => {
+      const m = /wrk-cpu ([\d.]+) ([\d.]+)/.exec(stderr);
+      resolve({ stdout, stderr, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : Number.NaN });
+    });
   });
 }
 
@@ -163,7 +183,7 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
   const zen = await compareWithZen(quick ? 20_000 : 100_000);
   console.error(`pricing table: Argus ${zen.ours_us.toFixed(2)} µs, zen-engine ${zen.zen_us.toFixed(2)} µs per evaluation (ratio ours/zen ${zen.ratio.toFixed(3)})`);
 
-  let http: ReturnType<typeof parseWrk> | null = null;
+  let http: Awaited<ReturnType<typeof overHttp>> | null = null;
   try {
     execFileSync('wrk', ['--version'], { stdio: 'ignore' });
   } catch (err) {
@@ -173,10 +193,10 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
     }
   }
   http = await overHttp(world, quick ? 5 : 20, 64, true);
-  console.error(`HTTP (2 workers, wrk 64 connections, default: append to the event log): ${Math.round(http.perSecond)} decisions/s, p50 ${http.p50} ms, p99 ${http.p99} ms, non-2xx ${http.non2xx}${http.errors ? `, ${http.errors}` : ''}`);
+  console.error(`HTTP (2 workers, wrk 64 connections, default: append to the event log): ${Math.round(http.perSecond)} decisions/s, p50 ${http.p50} ms, p99 ${http.p99} ms, non-2xx ${http.non2xx}${http.errors ? `, ${http.errors}` : ''}; CPU per request: servers ${http.server_cpu_us_per_request} µs (event loops ${http.server_main_thread_us_per_request} µs), wrk ${http.wrk_cpu_us_per_request} µs`);
   if (http.perSecond === 0) console.error(http.raw);
   const noAppend = await overHttp(world, quick ? 5 : 20, 64, false);
-  console.error(`HTTP (?append=false: decide only): ${Math.round(noAppend.perSecond)} decisions/s, p50 ${noAppend.p50} ms, p99 ${noAppend.p99} ms, non-2xx ${noAppend.non2xx}`);
+  console.error(`HTTP (?append=false: decide only): ${Math.round(noAppend.perSecond)} decisions/s, p50 ${noAppend.p50} ms, p99 ${noAppend.p99} ms, non-2xx ${noAppend.non2xx}; CPU per request: servers ${noAppend.server_cpu_us_per_request} µs (event loops ${noAppend.server_main_thread_us_per_request} µs), wrk ${noAppend.wrk_cpu_us_per_request} µs`);
 
   return {
     applications: world.prepared.length,
@@ -191,9 +211,14 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
     http_p50_ms: http.p50,
     http_p99_ms: http.p99,
     http_non2xx: http.non2xx,
+    http_server_cpu_us_per_request: http.server_cpu_us_per_request,
+    http_server_main_thread_us_per_request: http.server_main_thread_us_per_request,
+    http_wrk_cpu_us_per_request: http.wrk_cpu_us_per_request,
     http_noappend_per_s: Math.round(noAppend.perSecond),
     http_noappend_p50_ms: noAppend.p50,
     http_noappend_p99_ms: noAppend.p99,
+    http_noappend_server_cpu_us_per_request: noAppend.server_cpu_us_per_request,
+    http_noappend_wrk_cpu_us_per_request: noAppend.wrk_cpu_us_per_request,
     zen_table_us: Number(zen.zen_us.toFixed(2)),
     argus_table_us: Number(zen.ours_us.toFixed(3)),
     zen_table_ratio: Number(zen.ratio.toFixed(4)),
