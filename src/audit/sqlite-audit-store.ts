@@ -42,7 +42,7 @@ export class SqliteAuditStore implements AuditStore {
     }
     const writeHere = openAuditTable(this.db);
     this.flushMs = options.flushMs ?? 50;
-    this.maxBatch = options.maxBatch ?? 500;
+    this.maxBatch = options.maxBatch ?? 100;
     const shared = new SharedArrayBuffer(4);
     this.written = new Int32Array(shared);
     this.writeHere = writeHere;
