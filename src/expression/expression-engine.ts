@@ -7,7 +7,7 @@ import type {
   CelType, CompileOptions, CompiledExpression, Declarations, ExpressionCheck, ExpressionLimits, ExpressionProblem,
 } from './expression-types.js';
 import { numericImplementation } from './builtin-functions.js';
-import { BAIL, compileFastPath } from './fast-path.js';
+import { BAIL, compileFastPath, simpleComparison } from './fast-path.js';
 import { FunctionRegistry } from './function-registry.js';
 import { registerNumericOperators } from './numeric-operators.js';
 import { fromCel, toCelVariables } from './result-conversion.js';
@@ -193,7 +193,8 @@ export class ExpressionEngine {
       }
       return undefined;
     };
-    return Object.freeze({ source, type, variables, evaluate, missingIn, fastPath: fast !== undefined });
+    const comparison = fast !== undefined && !conditional ? simpleComparison(parsed.ast) : undefined;
+    return Object.freeze({ source, type, variables, evaluate, missingIn, fastPath: fast !== undefined, ...(comparison ? { comparison } : {}) });
   }
 }
 

@@ -55,6 +55,11 @@ export interface CompiledExpression {
   missingIn(variables: Readonly<Record<string, unknown>>): string | undefined;
   /** Whether the expression has a fast path (closures over the checked AST; cel-js whenever it bails). */
   readonly fastPath: boolean;
+  /**
+   * Set when the expression is `variable OP number` with a double variable, so a caller can test it inline: a number
+   * compares as evaluate would, null or absent is the missing read missingIn reports, anything else needs evaluate.
+   */
+  readonly comparison?: { readonly variable: string; readonly op: '<' | '<=' | '>' | '>='; readonly value: number };
 }
 
 /** One authoring problem; `start`/`end` are character offsets into the source when known. */

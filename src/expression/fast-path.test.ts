@@ -140,3 +140,13 @@ test('the fast path never reaches JavaScript internals: forbidden members are st
   assert.throws(() => read.evaluate({ app: proto }));
   assert.throws(() => read.evaluate({ app: { x: () => 1 } }));
 });
+
+test('`double variable OP number` is described for inline tests; nothing else is', () => {
+  const engine = new ExpressionEngine();
+  assert.deepEqual(engine.compile('amount >= 2', D).comparison, { variable: 'amount', op: '>=', value: 2 });
+  assert.deepEqual(engine.compile('score < 0.5', D).comparison, { variable: 'score', op: '<', value: 0.5 });
+  for (const source of ['count > 1', 'amount > income', 'amount == 2', 'amount < 9007199254740993', '-amount > 1', 'anything > 1']) {
+    assert.equal(engine.compile(source, D).comparison, undefined, source);
+  }
+  assert.equal(new ExpressionEngine({ fastPath: false }).compile('amount >= 2', D).comparison, undefined);
+});

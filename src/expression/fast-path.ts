@@ -293,6 +293,24 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
   return (vars) => fast(vars, new Array(size));
 }
 
+/** `variable OP number` with a double variable: a caller may test it inline (see CompiledExpression.comparison). */
+export interface SimpleComparison {
+  readonly variable: string;
+  readonly op: '<' | '<=' | '>' | '>=';
+  readonly value: number;
+}
+
+/** The root of an expression as a SimpleComparison, when it is one. */
+export function simpleComparison(root: unknown): SimpleComparison | undefined {
+  const node = root as Ast;
+  if (node.op !== '<' && node.op !== '<=' && node.op !== '>' && node.op !== '>=') return undefined;
+  const [l, r] = node.args as [Ast, Ast];
+  if (l.op !== 'id' || l.checkedType?.name !== 'double' || r.op !== 'value') return undefined;
+  const lit = r.args as unknown;
+  if (typeof lit !== 'number' && !(typeof lit === 'bigint' && exact(lit))) return undefined;
+  return { variable: l.args as string, op: node.op, value: Number(lit) };
+}
+
 /**
  * The most common rule, `double_variable OP number`, as one closure (a read, a type check, a comparison) instead of
  * three. The literal must be exact as a double, so comparing it as a number is what cel-js's int/double overloads do.
