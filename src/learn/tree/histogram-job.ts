@@ -33,7 +33,7 @@ export type SharedArray = Float64Array | Float32Array | Int32Array | Uint8Array 
 
 /** A message on a worker's port: share an array under an id, or forget ids. */
 export type PoolMessage =
-  | { readonly type: 'share'; readonly id: number; readonly kind: SharedKind; readonly buffer: SharedArrayBuffer }
+  | { readonly type: 'share'; readonly id: number; readonly kind: SharedKind; readonly buffer: SharedArrayBuffer; readonly byteOffset: number; readonly length: number }
   | { readonly type: 'forget'; readonly ids: readonly number[] };
 
 export interface Task {
@@ -129,10 +129,10 @@ export function applyMessage(arrays: Map<number, SharedArray>, message: PoolMess
     for (const id of message.ids) arrays.delete(id);
     return;
   }
-  const b = message.buffer;
-  const kind = message.kind;
+  // Views may sit anywhere in a buffer (arrays carved out of one WebAssembly memory), so offset and length travel too.
+  const { buffer: b, byteOffset: o, length: n, kind } = message;
   arrays.set(
     message.id,
-    kind === 'f64' ? new Float64Array(b) : kind === 'f32' ? new Float32Array(b) : kind === 'i32' ? new Int32Array(b) : kind === 'u8' ? new Uint8Array(b) : new Uint16Array(b),
+    kind === 'f64' ? new Float64Array(b, o, n) : kind === 'f32' ? new Float32Array(b, o, n) : kind === 'i32' ? new Int32Array(b, o, n) : kind === 'u8' ? new Uint8Array(b, o, n) : new Uint16Array(b, o, n),
   );
 }

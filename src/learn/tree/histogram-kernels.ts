@@ -99,14 +99,20 @@ export function buildHistogramPart(
   input: KernelInput, hist: Float64Array, begin: number, end: number, groups: readonly number[][], k0: number, k1: number,
 ): void {
   const K2 = 2 * input.width;
-  const { binStart, binCounts, bins, featureCount: F, rows, gh, active } = input;
+  const { binStart, bins, featureCount: F, rows, gh, active } = input;
   for (const group of groups) {
-    for (const f of group) {
-      const first = binStart[f] * K2;
-      if (k0 === 0 && k1 === input.width) hist.fill(0, first, first + binCounts[f] * K2);
-      else for (let b = 0; b < binCounts[f]; b++) hist.fill(0, first + b * K2 + 2 * k0, first + b * K2 + 2 * k1);
-    }
+    zeroCells(input, hist, group, k0, k1);
     if (input.width === 1) SCALAR[group.length]!(bins, F, binStart, rows, begin, end, gh, 2 * input.stride, 2 * input.offset, hist, ...group);
     else VECTOR[group.length]!(bins, F, binStart, rows, begin, end, gh, K2, active, hist, k0, k1, ...group);
+  }
+}
+
+/** Zeroes the cells of `group` × outputs [k0, k1) of hist. */
+export function zeroCells(input: KernelInput, hist: Float64Array, group: readonly number[], k0: number, k1: number): void {
+  const K2 = 2 * input.width;
+  for (const f of group) {
+    const first = input.binStart[f] * K2;
+    if (k0 === 0 && k1 === input.width) hist.fill(0, first, first + input.binCounts[f] * K2);
+    else for (let b = 0; b < input.binCounts[f]; b++) hist.fill(0, first + b * K2 + 2 * k0, first + b * K2 + 2 * k1);
   }
 }

@@ -35,7 +35,7 @@ export class HistogramWorkerPool {
   share(array: SharedArray): number {
     const id = this.nextId++;
     this.arrays.set(id, array);
-    this.broadcast({ type: 'share', id, kind: kindOf(array), buffer: array.buffer as SharedArrayBuffer });
+    this.broadcast({ type: 'share', id, kind: kindOf(array), buffer: array.buffer as SharedArrayBuffer, byteOffset: array.byteOffset, length: array.length });
     return id;
   }
 

@@ -6,6 +6,7 @@ import type { BinnedDataset } from '../dataset/binned-dataset.js';
 import { binStarts, type GradientView, type HistogramBuilder, type HistogramRequest } from './histogram-builder.js';
 import { writeJob, type SharedArray, type Task } from './histogram-job.js';
 import { buildHistogramPart, featureGroups, type KernelInput } from './histogram-kernels.js';
+import { WasmArena } from './histogram-wasm.js';
 import { workerPool, type HistogramWorkerPool } from './histogram-worker-pool.js';
 
 /** Below this many row × feature × output visits a batch is built on the main thread. */
@@ -22,9 +23,13 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
   private readonly dataIds: { binsId: number; binStartId: number; binCountsId: number };
 
   /** `speed` decides per batch whether workers are used (default: measured, see ModeSpeed). */
+  /** Arrays live in this WebAssembly memory when available: workers share it, this thread runs the SIMD kernels on it. */
+  private readonly arena: WasmArena | null;
+
   constructor(data: BinnedDataset, private readonly threads: number, private readonly speed: WorkerChoice = new ModeSpeed()) {
     this.pool = workerPool(threads);
-    const bins = data.bins.buffer instanceof SharedArrayBuffer ? data.bins : toShared(data.bins);
+    this.arena = WasmArena.create();
+    const bins = this.arena?.copyOf(data.bins) ?? (data.bins.buffer instanceof SharedArrayBuffer ? data.bins : toShared(data.bins));
     const binStart = toShared(binStarts(data).binStart);
     const binCounts = toShared(data.binCounts);
     this.view = { bins, featureCount: data.featureCount, binStart, binCounts };
@@ -65,15 +70,15 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
   }
 
   allocateHistogram(length: number): Float64Array {
-    return this.shareNew(new Float64Array(new SharedArrayBuffer(length * 8)));
+    return this.shareNew(this.arena?.float64(length) ?? new Float64Array(new SharedArrayBuffer(length * 8)));
   }
 
   allocateGradients(length: number): Float32Array {
-    return this.shareNew(new Float32Array(new SharedArrayBuffer(length * 4)));
+    return this.shareNew(this.arena?.float32(length) ?? new Float32Array(new SharedArrayBuffer(length * 4)));
   }
 
   allocateRows(length: number): Int32Array {
-    return this.shareNew(new Int32Array(new SharedArrayBuffer(length * 4)));
+    return this.shareNew(this.arena?.int32(length) ?? new Int32Array(new SharedArrayBuffer(length * 4)));
   }
 
   /** Lets the pooled workers drop this training's arrays; the workers stay for the next training. */
@@ -83,9 +88,18 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
   }
 
   private buildHere(requests: readonly HistogramRequest[], grad: GradientView, rows: Int32Array, groups: number[][], blocks: number[]): void {
-    const input: KernelInput = { ...this.view, rows, gh: grad.gh, stride: grad.stride, offset: grad.offset, width: grad.width, active: grad.active };
+    const active = grad.active && this.arena ? this.sharedActive(grad.active) : grad.active;
+    const input: KernelInput = { ...this.view, rows, gh: grad.gh, stride: grad.stride, offset: grad.offset, width: grad.width, active };
+    const arena = this.arena;
+    const wasm = arena !== null && arena.holds(input.bins) && arena.holds(rows) && arena.holds(grad.gh) && arena.holds(active);
     for (const r of requests) {
-      for (const g of groups) for (let b = 0; b + 1 < blocks.length; b++) buildHistogramPart(input, r.hist, r.begin, r.end, [g], blocks[b], blocks[b + 1]);
+      const here = wasm && arena.holds(r.hist) ? arena : null;
+      for (const g of groups) {
+        for (let b = 0; b + 1 < blocks.length; b++) {
+          if (here) here.buildPart(input, r.hist, r.begin, r.end, [g], blocks[b], blocks[b + 1]);
+          else buildHistogramPart(input, r.hist, r.begin, r.end, [g], blocks[b], blocks[b + 1]);
+        }
+      }
     }
   }
 
@@ -126,7 +140,7 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
   private sharedActive(active: Int32Array): Int32Array {
     let copy = this.activeCopies.get(active);
     if (!copy) {
-      copy = this.shareNew(toShared(active));
+      copy = this.shareNew(this.arena?.copyOf(active) ?? toShared(active));
       this.activeCopies.set(active, copy);
     }
     return copy;
