@@ -37,9 +37,11 @@ test('wasm histograms are bit-identical to the JavaScript kernels (vector and sc
       ]) {
         const a = wasm.allocateHistogram(size).fill(7);
         const b = new Float64Array(size).fill(7);
-        wasm.build([{ begin: 100, end: 5_000, hist: a }], grad, rows, features);
+        const outside = new Float64Array(size).fill(7);
+        wasm.build([{ begin: 100, end: 5_000, hist: a }, { begin: 100, end: 5_000, hist: outside }], grad, rows, features);
         js.build([{ begin: 100, end: 5_000, hist: b }], grad, rows, features);
         assert.deepEqual(a, b);
+        assert.deepEqual(outside, b, 'a histogram outside the arena is built by the JavaScript kernels');
         assert.ok(a.some((v) => v !== 0 && v !== 7));
       }
     }

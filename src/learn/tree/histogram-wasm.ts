@@ -178,7 +178,12 @@ export class WasmArena {
     if (end > have) {
       const pages = Math.ceil((end - have) / PAGE);
       if (have / PAGE + pages > MAX_PAGES) return null;
-      this.memory.grow(pages);
+      try {
+        this.memory.grow(pages);
+      } catch {
+        // Out of memory for the arena: the caller falls back to an ordinary array (and the JavaScript kernels).
+        return null;
+      }
     }
     this.top = end;
     return at;
