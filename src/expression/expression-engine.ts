@@ -7,7 +7,7 @@ import type {
   CelType, CompileOptions, CompiledExpression, Declarations, ExpressionCheck, ExpressionLimits, ExpressionProblem,
 } from './expression-types.js';
 import { numericImplementation } from './builtin-functions.js';
-import { BAIL, compileFastPath, simpleComparison } from './fast-path.js';
+import { BAIL, compileFastPath, plainVariable, simpleComparison } from './fast-path.js';
 import { FunctionRegistry } from './function-registry.js';
 import { registerNumericOperators } from './numeric-operators.js';
 import { fromCel, toCelVariables } from './result-conversion.js';
@@ -194,7 +194,11 @@ export class ExpressionEngine {
       return undefined;
     };
     const comparison = fast !== undefined && !conditional ? simpleComparison(parsed.ast) : undefined;
-    return Object.freeze({ source, type, variables, evaluate, missingIn, fastPath: fast !== undefined, ...(comparison ? { comparison } : {}) });
+    const identifier = fast !== undefined ? plainVariable(parsed.ast) : undefined;
+    return Object.freeze({
+      source, type, variables, evaluate, missingIn, fastPath: fast !== undefined,
+      ...(comparison ? { comparison } : {}), ...(identifier ? { identifier } : {}),
+    });
   }
 }
 

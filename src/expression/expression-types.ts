@@ -60,6 +60,11 @@ export interface CompiledExpression {
    * compares as evaluate would, null or absent is the missing read missingIn reports, anything else needs evaluate.
    */
   readonly comparison?: { readonly variable: string; readonly op: '<' | '<=' | '>' | '>='; readonly value: number };
+  /**
+   * Set when the expression is just a `double` or `bool` variable: a finite number (double) or a boolean (bool) is
+   * what evaluate returns, null or absent is the missing read missingIn reports, anything else needs evaluate.
+   */
+  readonly identifier?: { readonly variable: string; readonly type: 'double' | 'bool' };
 }
 
 /** One authoring problem; `start`/`end` are character offsets into the source when known. */

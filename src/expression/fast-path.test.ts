@@ -150,3 +150,12 @@ test('`double variable OP number` is described for inline tests; nothing else is
   }
   assert.equal(new ExpressionEngine({ fastPath: false }).compile('amount >= 2', D).comparison, undefined);
 });
+
+test('a plain double or bool variable is described for direct reads; nothing else is', () => {
+  const engine = new ExpressionEngine();
+  assert.deepEqual(engine.compile('amount', D).identifier, { variable: 'amount', type: 'double' });
+  assert.deepEqual(engine.compile('flag', D).identifier, { variable: 'flag', type: 'bool' });
+  for (const source of ['count', 'channel', 'anything', 'app', 'amount + 0', '-amount']) {
+    assert.equal(engine.compile(source, D).identifier, undefined, source);
+  }
+});

@@ -300,6 +300,19 @@ export interface SimpleComparison {
   readonly value: number;
 }
 
+/** An expression that is just a `double` or `bool` variable (see CompiledExpression.identifier). */
+export interface PlainVariable {
+  readonly variable: string;
+  readonly type: 'double' | 'bool';
+}
+
+export function plainVariable(root: unknown): PlainVariable | undefined {
+  const node = root as Ast;
+  const type = node.checkedType?.name;
+  if (node.op !== 'id' || (type !== 'double' && type !== 'bool')) return undefined;
+  return { variable: node.args as string, type };
+}
+
 /** The root of an expression as a SimpleComparison, when it is one. */
 export function simpleComparison(root: unknown): SimpleComparison | undefined {
   const node = root as Ast;

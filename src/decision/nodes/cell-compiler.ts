@@ -48,6 +48,13 @@ export interface ReadValue {
 
 /** Evaluates a value source; a missing variable yields null plus its name (the caller applies its policy). */
 export function readValue(expr: CompiledExpression, state: DecisionState): ReadValue {
+  // A plain double or bool variable (most scorecard characteristics, model inputs, table columns) is read directly.
+  const id = expr.identifier;
+  if (id !== undefined) {
+    const v = state.vars[id.variable];
+    if (v === null || v === undefined) return { value: null, missing: id.variable };
+    if (id.type === 'double' ? typeof v === 'number' && Number.isFinite(v) : typeof v === 'boolean') return { value: v };
+  }
   const absent = expr.missingIn(state.vars);
   if (absent !== undefined) return { value: null, missing: absent };
   try {
