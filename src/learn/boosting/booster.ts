@@ -9,6 +9,7 @@ import type { GrownTree } from '../tree/grown-tree.js';
 import type { HistogramBuilder } from '../tree/histogram-builder.js';
 import { TreeLearner } from '../tree/tree-learner.js';
 import type { TreeParams } from '../tree/tree-params.js';
+import { HazardUpdate } from './hazard-update-wasm.js';
 import { sampleFeatures, sampleRows } from './samplers.js';
 
 export interface BoostParams extends TreeParams {
@@ -59,14 +60,18 @@ export function boost(
   const K = objective.outputs;
   if (objective.rowCount !== n) throw new RiskError('LEARN_LABEL_INVALID', 'labels and data differ in row count', { rows: n, labels: objective.rowCount });
   const base = objective.initScores();
-  const raw = tile(base, n);
-  const expRaw = objective.usesExpScores ? raw.map(Math.exp) : null;
+  // Fused rounds: a vector tree over every row of an objective with per-row gradients adds its leaves to the
+  // scores and refreshes each row's gradients in the same pass — in WebAssembly for a hazard loss (HazardUpdate).
+  const fused = !params.treePerOutput && params.subsample >= 1 && objective.usesExpScores === true && objective.gradientsOfRange !== undefined;
+  const wasm = fused ? HazardUpdate.create(builder.arena, objective, base, n) : null;
+  const raw = wasm?.raw ?? tile(base, n);
+  const expRaw = wasm?.expRaw ?? (objective.usesExpScores ? raw.map(Math.exp) : null);
   const validRaw = valid ? tile(base, valid.data.rowCount) : null;
   const gh = builder.allocateGradients(2 * n * K);
   const active = objective.activeOutputs;
   const validActive = valid?.objective.activeOutputs ?? null;
   const rows = builder.allocateRows(n);
-  const leafOfRow = new Int32Array(n);
+  const leafOfRow = wasm?.leafOfRow ?? new Int32Array(n);
   const sample = params.treePerOutput ? new Int32Array(n) : rows;
   const learner = new TreeLearner(train, params, builder);
   const random = new Random(params.seed);
@@ -79,16 +84,13 @@ export function boost(
   let bestRound = 0;
   let lastLoss = NaN;
   let round = 0;
-  // Fused rounds: a vector tree over every row of an objective with per-row gradients adds its leaves to the
-  // scores and refreshes each row's gradients in the same pass.
-  const fused = !params.treePerOutput && params.subsample >= 1 && expRaw !== null && objective.gradientsOfRange !== undefined;
   while (round < params.rounds) {
     if (!fused || round === 0) objective.gradients(raw, gh, expRaw ?? undefined);
     const count = sampleRows(rows, n, params.subsample, rowRandom);
     const features = sampleFeatures(train.featureCount, params.colsample, colRandom);
     if (!params.treePerOutput) {
       const tree = learner.grow({ gh, stride: K, offset: 0, width: K, active }, rows, count, features);
-      if (fused) applyTreeWithGradients(tree, rows, raw, expRaw!, K, active, leafOfRow, objective, gh, round + 1 < params.rounds);
+      if (fused) applyTreeWithGradients(tree, rows, raw, expRaw!, K, active, leafOfRow, objective, gh, round + 1 < params.rounds, wasm);
       else applyTree(tree, train, rows, count, raw, expRaw, K, active, leafOfRow, params.subsample >= 1);
       grown.push(tree);
     } else {
@@ -198,7 +200,7 @@ function applyTree(
  */
 function applyTreeWithGradients(
   tree: GrownTree, rows: Int32Array, raw: Float64Array, expRaw: Float64Array, K: number, active: Int32Array | null,
-  leafOfRow: Int32Array, objective: Objective, gh: Float32Array, refresh: boolean,
+  leafOfRow: Int32Array, objective: Objective, gh: Float32Array, refresh: boolean, wasm: HazardUpdate | null,
 ): void {
   const width = tree.width;
   const values = tree.leafValues;
@@ -206,6 +208,7 @@ function applyTreeWithGradients(
   for (let leaf = 0; leaf < tree.leafCount; leaf++) {
     for (let r = tree.leafBegin[leaf]; r < tree.leafEnd[leaf]; r++) leafOfRow[rows[r]] = leaf * width;
   }
+  if (wasm && wasm.apply(values, factors, width, gh, refresh)) return;
   const n = leafOfRow.length;
   for (let b = 0; b < n; b += FUSED_BLOCK) {
     const stop = Math.min(n, b + FUSED_BLOCK);

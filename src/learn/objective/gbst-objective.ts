@@ -16,6 +16,7 @@ export class GbstObjective implements Objective {
   readonly activeOutputs: Int32Array;
   readonly labels: PeriodLabels;
   readonly usesExpScores = true;
+  readonly hazardLabels: PeriodLabels | undefined;
   private readonly w: Float64Array | undefined;
   private readonly zeroed = new WeakSet<Float32Array>();
 
@@ -30,6 +31,7 @@ export class GbstObjective implements Objective {
     this.activeOutputs = this.labels.period;
     this.rowCount = labels.time.length;
     this.w = labels.weight;
+    this.hazardLabels = this.w === undefined ? this.labels : undefined;
   }
 
   initScores(): Float64Array {

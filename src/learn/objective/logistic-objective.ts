@@ -19,6 +19,14 @@ export class LogisticObjective implements Objective {
     this.rowCount = this.y.length;
   }
 
+  /** One period per row, the target as its event (targets are checked 0/1): the hazard loss with one period. */
+  get hazardLabels(): { period: Int32Array; event: Uint8Array } | undefined {
+    if (this.w !== undefined || this.y.some((v) => v !== 0 && v !== 1)) return undefined;
+    return (this.hazard ??= { period: new Int32Array(this.rowCount).fill(1), event: Uint8Array.from(this.y) });
+  }
+
+  private hazard: { period: Int32Array; event: Uint8Array } | undefined;
+
   initScores(): Float64Array {
     let sw = 0;
     let swy = 0;

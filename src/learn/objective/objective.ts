@@ -31,6 +31,13 @@ export interface Objective {
    * `gradients` writes for those rows.
    */
   gradientsOfRange?(begin: number, end: number, expRaw: Float64Array, gh: Float32Array): void;
+  /**
+   * Set when the loss is an unweighted discrete-time hazard log-loss: row i is at risk in outputs 1..period[i], its
+   * target 1 only in the last of them when event[i] = 1 (GBST; binary logistic is one period). The booster can then
+   * run its fused step in WebAssembly (boosting/hazard-update-wasm.ts), which computes exactly what
+   * gradientsOfRange does.
+   */
+  readonly hazardLabels?: { readonly period: Int32Array; readonly event: Uint8Array };
   /** The loss at `raw`, per unit of sample weight (per event for Cox): lower is better. */
   loss(raw: Float64Array): number;
 }

@@ -29,6 +29,8 @@ export interface HistogramBuilder {
   allocateGradients(length: number): Float32Array;
   allocateRows(length: number): Int32Array;
   close(): void;
+  /** The WebAssembly memory the arrays above live in, when they do (other wasm steps can share it). */
+  readonly arena?: WasmArena | null;
 }
 
 /** First bin of each feature in a node histogram, and the histogram's bin count. */
@@ -63,7 +65,7 @@ export function kernelInput(data: BinnedDataset, binStart: Int32Array, grad: Gra
  */
 export class SerialHistogramBuilder implements HistogramBuilder {
   private readonly binStart: Int32Array;
-  private readonly arena: WasmArena | null;
+  readonly arena: WasmArena | null;
   private readonly wasmBins: BinnedDataset['bins'] | null;
   private readonly activeCopies = new WeakMap<Int32Array, Int32Array | null>();
 

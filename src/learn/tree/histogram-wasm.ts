@@ -6,60 +6,12 @@
 // feature-group size and bin width. Arrays must live in the module's memory: see WasmArena.
 import type { BinMatrix } from '../dataset/binned-dataset.js';
 import { zeroCells, type KernelInput } from './histogram-kernels.js';
+import {
+  ADD, br, brIf, BLOCK, END, F64X2_ADD, F64X2_PROMOTE_LOW_F32X4, GE_S, get, I32, i32, IF, LE_S, LOAD_I32, LOAD_U16, LOAD_U8, LOOP, LT_S, MUL,
+  name, section, SELECT, set, SHL, SUB, tee, uleb, V128, V128_LOAD, V128_LOAD64_ZERO, V128_STORE, vec, wasmHeader,
+} from './wasm-assembler.js';
 
 const GROUP = 6;
-
-// --- a minimal assembler -------------------------------------------------------------------------------------
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) return [...out, b];
-    out.push(b | 0x80);
-  }
-};
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const I32 = 0x7f;
-const V128 = 0x7b;
-const get = (i: number) => [0x20, ...uleb(i)];
-const set = (i: number) => [0x21, ...uleb(i)];
-const tee = (i: number) => [0x22, ...uleb(i)];
-const i32 = (c: number) => [0x41, ...sleb(c)];
-const ADD = [0x6a];
-const SUB = [0x6b];
-const MUL = [0x6c];
-const SHL = [0x74];
-const LT_S = [0x48];
-const GE_S = [0x4e];
-const LE_S = [0x4c];
-const LOAD_I32 = [0x28, 2, 0];
-const LOAD_U8 = [0x2d, 0, 0];
-const LOAD_U16 = [0x2f, 1, 0];
-const BLOCK = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const IF = [0x04, 0x40];
-const END = [0x0b];
-const SELECT = [0x1b];
-const br = (d: number) => [0x0c, ...uleb(d)];
-const brIf = (d: number) => [0x0d, ...uleb(d)];
-const V128_LOAD = [0xfd, ...uleb(0), 4, 0];
-const V128_STORE = [0xfd, ...uleb(11), 4, 0];
-const V128_LOAD64_ZERO = [0xfd, ...uleb(93), 3, 0];
-const F64X2_ADD = [0xfd, ...uleb(240)];
-const F64X2_PROMOTE_LOW_F32X4 = [0xfd, ...uleb(95)];
 
 /** Parameters of every kernel (byte addresses in the memory, counts in elements). */
 const PARAMS = ['rows', 'bins', 'F', 'gh', 'ghStride', 'ghOffset', 'active', 'histWidth', 'k0', 'k1', 'begin', 'end'] as const;
@@ -121,7 +73,7 @@ function assemble(): Uint8Array<ArrayBuffer> {
   const functions = section(3, vec(bodies.map((_, f) => uleb(f))));
   const exports = section(7, vec(kernels.map((k, f) => [...name(exportName(k.nf, k.wide)), 0x00, ...uleb(f)])));
   const code = section(10, vec(bodies.map((b) => [...uleb(b.body.length), ...b.body])));
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...imports, ...functions, ...exports, ...code]);
+  return new Uint8Array([...wasmHeader, ...types, ...imports, ...functions, ...exports, ...code]);
 }
 
 /** 64 KiB pages: up to 2 GiB of arrays per training (address space is reserved, not memory). */

@@ -24,7 +24,7 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
 
   /** `speed` decides per batch whether workers are used (default: measured, see ModeSpeed). */
   /** Arrays live in this WebAssembly memory when available: workers share it, this thread runs the SIMD kernels on it. */
-  private readonly arena: WasmArena | null;
+  readonly arena: WasmArena | null;
 
   constructor(data: BinnedDataset, private readonly threads: number, private readonly speed: WorkerChoice = new ModeSpeed()) {
     this.pool = workerPool(threads);
