@@ -3,6 +3,7 @@
 // histogram's cells for a feature group × output block, so every cell has exactly one writer and a fixed
 // summation order.
 import { buildHistogramPart, type KernelInput } from './histogram-kernels.js';
+import { WasmKernels } from './histogram-wasm.js';
 
 /** Control words. */
 export const GENERATION = 0;
@@ -24,7 +25,9 @@ const BIN_COUNTS_ID = 8;
 const FEATURES = 9;
 const TASKS = 10;
 const GROUPS = 11;
-const HEADER = 12;
+/** Id of the WebAssembly memory every array of the job lives in (−1: use the JavaScript kernels). */
+const MEMORY_ID = 12;
+const HEADER = 13;
 const TASK_WORDS = 6;
 export const JOB_WORDS = 1 << 18;
 
@@ -34,7 +37,14 @@ export type SharedArray = Float64Array | Float32Array | Int32Array | Uint8Array 
 /** A message on a worker's port: share an array under an id, or forget ids. */
 export type PoolMessage =
   | { readonly type: 'share'; readonly id: number; readonly kind: SharedKind; readonly buffer: SharedArrayBuffer; readonly byteOffset: number; readonly length: number }
+  | { readonly type: 'memory'; readonly id: number; readonly memory: WebAssembly.Memory }
   | { readonly type: 'forget'; readonly ids: readonly number[] };
+
+/** What a thread knows by id: shared arrays, and WebAssembly kernels bound to shared memories. */
+export interface SharedState {
+  readonly arrays: Map<number, SharedArray>;
+  readonly kernels: Map<number, WasmKernels | null>;
+}
 
 export interface Task {
   readonly begin: number;
@@ -56,6 +66,7 @@ export interface JobHeader {
   readonly binStartId: number;
   readonly binCountsId: number;
   readonly featureCount: number;
+  readonly memoryId: number;
 }
 
 /** Writes a job; returns false when it does not fit the job block (the caller then builds serially). */
@@ -75,6 +86,7 @@ export function writeJob(job: Int32Array, h: JobHeader, groups: readonly number[
   job[FEATURES] = h.featureCount;
   job[TASKS] = tasks.length;
   job[GROUPS] = groups.length;
+  job[MEMORY_ID] = h.memoryId;
   let at = HEADER;
   for (const g of groups) {
     job[at++] = g.length;
@@ -92,7 +104,8 @@ export function writeJob(job: Int32Array, h: JobHeader, groups: readonly number[
 }
 
 /** Takes tasks off the shared counter until none are left; run by workers and the main thread alike. */
-export function runTasks(control: Int32Array, job: Int32Array, arrays: ReadonlyMap<number, SharedArray>): void {
+export function runTasks(control: Int32Array, job: Int32Array, state: SharedState): void {
+  const arrays = state.arrays;
   const groups: number[][] = [];
   let at = HEADER;
   for (let g = 0; g < job[GROUPS]; g++) {
@@ -113,20 +126,30 @@ export function runTasks(control: Int32Array, job: Int32Array, arrays: ReadonlyM
     width: job[WIDTH],
     active: activeId >= 0 ? (arrays.get(activeId) as Int32Array) : null,
   };
+  const wasm = job[MEMORY_ID] >= 0 ? state.kernels.get(job[MEMORY_ID]) ?? null : null;
   const taskCount = job[TASKS];
   for (;;) {
     const t = Atomics.add(control, NEXT_TASK, 1);
     if (t >= taskCount) return;
     const w = at + t * TASK_WORDS;
     const hist = arrays.get(job[w + 2]) as Float64Array;
-    buildHistogramPart(input, hist, job[w], job[w + 1], [groups[job[w + 3]]], job[w + 4], job[w + 5]);
+    if (wasm) wasm.buildPart(input, hist, job[w], job[w + 1], [groups[job[w + 3]]], job[w + 4], job[w + 5]);
+    else buildHistogramPart(input, hist, job[w], job[w + 1], [groups[job[w + 3]]], job[w + 4], job[w + 5]);
   }
 }
 
-/** Applies a pool message to a worker's (or the main thread's) id → array map. */
-export function applyMessage(arrays: Map<number, SharedArray>, message: PoolMessage): void {
+/** Applies a pool message to a worker's (or the main thread's) shared state. */
+export function applyMessage(state: SharedState, message: PoolMessage): void {
+  const arrays = state.arrays;
   if (message.type === 'forget') {
-    for (const id of message.ids) arrays.delete(id);
+    for (const id of message.ids) {
+      arrays.delete(id);
+      state.kernels.delete(id);
+    }
+    return;
+  }
+  if (message.type === 'memory') {
+    state.kernels.set(message.id, WasmKernels.forMemory(message.memory));
     return;
   }
   // Views may sit anywhere in a buffer (arrays carved out of one WebAssembly memory), so offset and length travel too.

@@ -103,12 +103,11 @@ export class WasmArena {
   readonly memory: WebAssembly.Memory;
   private top = 64;
   private readonly issued = new WeakSet<ArrayBufferView>();
-  private readonly kernels: Kernel[][];
+  readonly kernels: WasmKernels;
 
   private constructor(module: WebAssembly.Module) {
     this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
-    const exports = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as Record<string, Kernel>;
-    this.kernels = [false, true].map((wide) => Array.from({ length: GROUP + 1 }, (_, nf) => (nf === 0 ? () => {} : exports[exportName(nf, wide)])));
+    this.kernels = new WasmKernels(module, this.memory);
   }
 
   /** An arena, or null where WebAssembly SIMD (or shared memory) is unavailable. */
@@ -176,9 +175,33 @@ export class WasmArena {
     return a === null || this.issued.has(a);
   }
 
+  /** buildHistogramPart in WebAssembly; `input`'s arrays and hist must be held by this arena. */
+  buildPart(input: KernelInput, hist: Float64Array, begin: number, end: number, groups: readonly number[][], k0: number, k1: number): void {
+    this.kernels.buildPart(input, hist, begin, end, groups, k0, k1);
+  }
+}
+
+/**
+ * The kernels bound to one shared memory — an arena's, or, in a histogram worker, the same memory received from
+ * the pool. Arrays are passed by their byte offsets in that memory.
+ */
+export class WasmKernels {
+  private readonly kernels: Kernel[][];
+
+  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory) {
+    const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<string, Kernel>;
+    this.kernels = [false, true].map((wide) => Array.from({ length: GROUP + 1 }, (_, nf) => (nf === 0 ? () => {} : exports[exportName(nf, wide)])));
+  }
+
+  /** Kernels for a memory shared by another thread, or null where WebAssembly SIMD is unavailable. */
+  static forMemory(memory: WebAssembly.Memory): WasmKernels | null {
+    const module = wasmModule();
+    return module ? new WasmKernels(module, memory) : null;
+  }
+
   /**
    * buildHistogramPart in WebAssembly: zeroes, then fills, the cells of `groups` × outputs [k0, k1) of hist from
-   * rows[begin..end). `input`'s arrays (bins, rows, gh, active) and hist must be held by this arena.
+   * rows[begin..end). `input`'s arrays (bins, rows, gh, active) and hist must all be views of this memory.
    */
   buildPart(input: KernelInput, hist: Float64Array, begin: number, end: number, groups: readonly number[][], k0: number, k1: number): void {
     for (const group of groups) {

@@ -3,15 +3,16 @@
 // TypeScript loader, more than many trainings take. Arrays are shared with the workers by id and forgotten
 // when a training closes its builder.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { applyMessage, CONTROL_WORDS, DONE, GENERATION, JOB_WORDS, NEXT_TASK, runTasks, type PoolMessage, type SharedArray, type SharedKind } from './histogram-job.js';
+import { applyMessage, CONTROL_WORDS, DONE, GENERATION, JOB_WORDS, NEXT_TASK, runTasks, type PoolMessage, type SharedArray, type SharedKind, type SharedState } from './histogram-job.js';
+import type { WasmKernels } from './histogram-wasm.js';
 
 export class HistogramWorkerPool {
   readonly job = new Int32Array(new SharedArrayBuffer(JOB_WORDS * 4));
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
   private readonly workers: Worker[] = [];
   private readonly ports: MessagePort[] = [];
-  /** The main thread's view of every shared array, by id. */
-  private readonly arrays = new Map<number, SharedArray>();
+  /** The main thread's view of every shared array (and wasm kernels per shared memory), by id. */
+  private readonly state: SharedState = { arrays: new Map<number, SharedArray>(), kernels: new Map() };
   private nextId = 0;
 
   constructor(readonly threads: number) {
@@ -34,15 +35,23 @@ export class HistogramWorkerPool {
   /** Shares an array with the workers; returns its id. */
   share(array: SharedArray): number {
     const id = this.nextId++;
-    this.arrays.set(id, array);
+    this.state.arrays.set(id, array);
     this.broadcast({ type: 'share', id, kind: kindOf(array), buffer: array.buffer as SharedArrayBuffer, byteOffset: array.byteOffset, length: array.length });
+    return id;
+  }
+
+  /** Shares a WebAssembly memory (arrays in it are shared one by one); workers bind kernels to it. Returns its id. */
+  shareMemory(memory: WebAssembly.Memory, kernels: WasmKernels): number {
+    const id = this.nextId++;
+    this.state.kernels.set(id, kernels);
+    this.broadcast({ type: 'memory', id, memory });
     return id;
   }
 
   forget(ids: readonly number[]): void {
     if (ids.length === 0) return;
     const message: PoolMessage = { type: 'forget', ids };
-    applyMessage(this.arrays, message);
+    applyMessage(this.state, message);
     this.broadcast(message);
   }
 
@@ -52,7 +61,7 @@ export class HistogramWorkerPool {
     Atomics.store(this.control, DONE, 0);
     Atomics.add(this.control, GENERATION, 1);
     Atomics.notify(this.control, GENERATION);
-    runTasks(this.control, this.job, this.arrays);
+    runTasks(this.control, this.job, this.state);
     for (let d = Atomics.load(this.control, DONE); d < this.workers.length; d = Atomics.load(this.control, DONE)) {
       Atomics.wait(this.control, DONE, d);
     }

@@ -16,7 +16,7 @@ test('worker-thread histograms are bit-identical to serial ones', () => {
   const K = 8;
   const parallel = new ParallelHistogramBuilder(data, 3, alwaysWorkers);
   try {
-    const serial = new SerialHistogramBuilder(data);
+    const serial = new SerialHistogramBuilder(data, { wasm: false });
     const r = new Random(1);
     const gh = parallel.allocateGradients(2 * data.rowCount * K);
     for (let q = 0; q < gh.length; q++) gh[q] = r.normal();

@@ -25,10 +25,13 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
   /** `speed` decides per batch whether workers are used (default: measured, see ModeSpeed). */
   /** Arrays live in this WebAssembly memory when available: workers share it, this thread runs the SIMD kernels on it. */
   readonly arena: WasmArena | null;
+  /** The arena's memory as shared with the workers (−1: none). */
+  private readonly memoryId: number;
 
   constructor(data: BinnedDataset, private readonly threads: number, private readonly speed: WorkerChoice = new ModeSpeed()) {
     this.pool = workerPool(threads);
     this.arena = WasmArena.create();
+    this.memoryId = this.arena ? this.pool.shareMemory(this.arena.memory, this.arena.kernels) : -1;
     const bins = this.arena?.copyOf(data.bins) ?? (data.bins.buffer instanceof SharedArrayBuffer ? data.bins : toShared(data.bins));
     const binStart = toShared(binStarts(data).binStart);
     const binCounts = toShared(data.binCounts);
@@ -63,8 +66,15 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
         for (let b = 0; b + 1 < blocks.length; b++) tasks.push({ begin: r.begin, end: r.end, histId, group: g, k0: blocks[b], k1: blocks[b + 1] });
       });
     }
-    const activeId = grad.active ? this.ids.get(this.sharedActive(grad.active))! : -1;
-    const header = { width: grad.width, stride: grad.stride, offset: grad.offset, ghId, rowsId, activeId, featureCount: this.view.featureCount, ...this.dataIds };
+    const active = grad.active ? this.sharedActive(grad.active) : null;
+    const activeId = active ? this.ids.get(active)! : -1;
+    // Every thread runs the wasm kernels when every array of the job is in the arena's memory.
+    const inArena = this.arena !== null && this.memoryId >= 0 && this.arena.holds(this.view.bins) && this.arena.holds(rows) && this.arena.holds(grad.gh) &&
+      this.arena.holds(active) && requests.every((r) => this.arena!.holds(r.hist));
+    const header = {
+      width: grad.width, stride: grad.stride, offset: grad.offset, ghId, rowsId, activeId, featureCount: this.view.featureCount, ...this.dataIds,
+      memoryId: inArena ? this.memoryId : -1,
+    };
     if (!writeJob(this.pool.job, header, groups, tasks)) return this.buildHere(requests, grad, rows, groups, blocks);
     this.pool.run();
   }
@@ -83,7 +93,7 @@ export class ParallelHistogramBuilder implements HistogramBuilder {
 
   /** Lets the pooled workers drop this training's arrays; the workers stay for the next training. */
   close(): void {
-    this.pool.forget([...this.ids.values()]);
+    this.pool.forget([...this.ids.values(), ...(this.memoryId >= 0 ? [this.memoryId] : [])]);
     this.ids.clear();
   }
 
