@@ -1,19 +1,21 @@
 // One HTTP worker of the decision benchmark (node:cluster): opens the shared data folder, reads precomputed
-// feature values, and serves the API on the shared port. Not a benchmark by itself. Graph values read as missing, as
-// in the in-process figures: the bench re-sends the same applicants under fresh ids, so a live graph would grow hubs
-// no real book has (the graph engine still takes every appended application; its read cost is the graph bench's).
+// feature and graph values (as the in-process figures do), and serves the API on the shared port. Not a benchmark by
+// itself. Graph values are precomputed rather than read live because the bench re-sends the same applicants under
+// fresh ids, so a live graph would grow hubs no real book has (the graph engine still takes every appended
+// application; its read cost is the graph bench's).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, openArgus } from '../src/app/index.js';
-import { MISSING_INPUTS } from '../src/decision/index.js';
 import { precomputedReader } from './decision-bench-world.js';
 
 const dataDir = process.env.BENCH_DATA!;
 const port = Number(process.env.BENCH_PORT);
-const features = new Map<string, Record<string, number | null>>(JSON.parse(readFileSync(process.env.BENCH_FEATURES!, 'utf8')));
+const precomputed = (file: string) => new Map<string, Record<string, number | null>>(JSON.parse(readFileSync(file, 'utf8')));
+const features = precomputed(process.env.BENCH_FEATURES!);
+const graph = precomputed(process.env.BENCH_GRAPH!);
 const app = await openArgus(loadConfig({ data: dataDir, port, host: '127.0.0.1' }, { ...process.env, ARGUS_PII_SECRET: process.env.BENCH_SECRET }), {
   features: precomputedReader(features),
-  graph: MISSING_INPUTS,
+  graph: precomputedReader(graph),
 });
 await app.api.listen({ host: '127.0.0.1', port });
 process.send?.({ ready: true });

@@ -4,11 +4,11 @@
 //    queued, shadow run) and runFlow alone, with decisions/s and p50/p99 latency;
 //  - over HTTP: two cluster workers on one port, wrk on loopback, POST /v1/decide (validation, hashing, group-commit
 //    append to the event log, audit, live feature/graph/list updates from the append) — decisions/s and p99. The
-//    champion alone is released; features are precomputed, graph values are read live from each worker's engine,
-//    which sees only that worker's own appends (the bench measures throughput, not the values);
+//    champion alone is released;
 //  - the demo's pricing table through @gorules/zen-engine vs Argus, ratio ours/zen time.
-// Feature values are precomputed point-in-time (their cost belongs to the features bench). The headline in-process
-// figure is the champion alone; the shadow challenger doubles the flow work and is reported next to it.
+// Feature and graph values are precomputed point-in-time (their read cost belongs to the features and graph
+// benches), so every rule runs on the values it would see live. The headline in-process figure is the champion
+// alone; the shadow challenger doubles the flow work and is reported next to it.
 import cluster from 'node:cluster';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,7 @@ async function inProcess(world: BenchWorld, seconds: number, withShadow: boolean
   const dir = mkdtempSync(join(tmpdir(), 'argus-decision-bench-'));
   const engine = openDecisionEngine({
     dataDir: dir, clock: systemClock, random: new Random(1), hasher: new KeyedHasher(BENCH_SECRET), features: precomputedReader(world.features),
+    graph: precomputedReader(world.graph),
   });
   const { release } = installDemoDecisions(engine.catalog, engine.models, BENCH_TENANT, Date.now());
   if (!withShadow) engine.catalog.release(BENCH_TENANT, DEMO_SLOT, { champion: release.champion });
@@ -55,7 +56,7 @@ async function inProcess(world: BenchWorld, seconds: number, withShadow: boolean
   const clock = new FixedClock(0);
   const runOnce = (i: number) => {
     const e = events[i % events.length];
-    return runFlow(flow, { tenant: BENCH_TENANT, data: e.data, features: world.features.get(e.data.applicationId) ?? {}, graph: {}, lists: NO_HITS, time: 0, clock });
+    return runFlow(flow, { tenant: BENCH_TENANT, data: e.data, features: world.features.get(e.data.applicationId) ?? {}, graph: world.graph.get(e.data.applicationId) ?? {}, lists: NO_HITS, time: 0, clock });
   };
   for (let i = 0; i < 5000; i++) runOnce(i);
   const flowRuns = Math.max(20_000, Math.round(n / 2));
@@ -81,11 +82,13 @@ export async function overHttp(world: BenchWorld, seconds: number, connections: 
   await setup.close();
   const featuresFile = join(dir, 'bench-features.json');
   writeFileSync(featuresFile, JSON.stringify([...world.features.entries()]));
+  const graphFile = join(dir, 'bench-graph.json');
+  writeFileSync(graphFile, JSON.stringify([...world.graph.entries()]));
   const port = 18_000 + Math.floor(Math.random() * 2000);
   // BENCH_CPU_PROF=<dir>: each worker writes a CPU profile there (to see where a request's time goes).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   cluster.setupPrimary({ exec: join(import.meta.dirname, 'decision-http-worker.ts'), execArgv: ['--import', 'tsx', ...profile], silent: false });
-  const env = { BENCH_DATA: dir, BENCH_PORT: String(port), BENCH_FEATURES: featuresFile, BENCH_SECRET, ARGUS_LOG: 'silent' };
+  const env = { BENCH_DATA: dir, BENCH_PORT: String(port), BENCH_FEATURES: featuresFile, BENCH_GRAPH: graphFile, BENCH_SECRET, ARGUS_LOG: 'silent' };
   const workers = [cluster.fork(env), cluster.fork(env)];
   await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
     w.on('message', (m: { ready?: boolean }) => m.ready && resolve());
