@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { RiskError } from '../core/index.js';
 import type { AppendOutcome, EventLog, ReadOptions, StoredEvent } from './event-log.js';
 import type { ArgusEventRecord, EncodedEvent } from './event-record.js';
-import { LOG_INSERT, LOG_PRAGMAS, LOG_SCHEMA, LOG_WRITER_SOURCE, groupWriter, type AppendRequest } from './event-log-writer.js';
+import { LOG_INSERT, LOG_PRAGMAS, LOG_SCHEMA, LOG_WRITER_SOURCE, groupWriter, toWireGroup, type AppendRequest, type WireGroup } from './event-log-writer.js';
 import { packEvents, type PackedEvents } from './packed-events.js';
 
 const DEFAULT_PAGE = 5000;
@@ -30,7 +30,7 @@ interface Queued extends AppendRequest {
 
 export class SqliteEventLog implements EventLog {
   private readonly db: Database.Database;
-  private readonly writeHere: (group: readonly AppendRequest[]) => number[];
+  private readonly writeHere: (group: WireGroup) => number[];
   private writer: Worker | null = null;
   private queue: Queued[] = [];
   /** The group the writer thread is committing, if any. */
@@ -63,7 +63,7 @@ export class SqliteEventLog implements EventLog {
   appendPacked(tenant: string, packed: PackedEvents): Promise<AppendOutcome> {
     if (packed.count === 0) return Promise.resolve({ offsets: [], appended: 0, duplicates: 0 });
     if (!this.writer) {
-      const offsets = this.writeHere([{ tenant, packed }]);
+      const offsets = this.writeHere(toWireGroup([{ tenant, packed }]));
       this.commits++;
       return Promise.resolve(outcomeOf(offsets, 0, packed.count));
     }
@@ -161,7 +161,8 @@ export class SqliteEventLog implements EventLog {
     this.queue = [];
     this.inflight = group;
     this.writer!.ref(); // an append being committed keeps the process alive
-    this.writer!.postMessage({ seq: ++this.seq, group: group.map((q) => ({ tenant: q.tenant, packed: q.packed })) });
+    const wire = toWireGroup(group);
+    this.writer!.postMessage({ seq: ++this.seq, group: wire }, [wire.times.buffer as ArrayBuffer]);
   }
 
   private committed(m: { seq: number; offsets?: number[]; error?: string }): void {
