@@ -64,8 +64,12 @@ test('concurrent appends are committed together, in call order, durable and idem
   try {
     const path = join(dir, 'events.db');
     const log = new SqliteEventLog(path);
-    // The first append finds the writer idle and commits alone; the other 199, made while it commits, form one group.
-    const outcomes = await Promise.all(Array.from({ length: 200 }, (_, i) => log.append(i % 2 ? 'a' : 'b', [rec(`e${i}`)])));
+    // Appends made in one turn of the event loop share a commit; the ones made while it is written form the next.
+    const append = (i: number) => log.append(i % 2 ? 'a' : 'b', [rec(`e${i}`)]);
+    const first = Array.from({ length: 100 }, (_, i) => append(i));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = Array.from({ length: 100 }, (_, i) => append(100 + i));
+    const outcomes = await Promise.all([...first, ...second]);
     assert.equal(log.commits, 2);
     const offsets = outcomes.map((o) => o.offsets[0]);
     assert.deepEqual(offsets, Array.from({ length: 200 }, (_, i) => i + 1));

@@ -37,6 +37,11 @@ export class SqliteEventLog implements EventLog {
   private inflight: Queued[] | null = null;
   private seq = 0;
   private drained: (() => void) | null = null;
+  private dispatchScheduled = false;
+  private readonly dispatchIfIdle = (): void => {
+    this.dispatchScheduled = false;
+    if (this.writer && this.inflight === null && this.queue.length > 0) this.dispatch();
+  };
   /** Transactions committed so far (each one fsync); appends / commits is the grouping achieved. */
   commits = 0;
 
@@ -69,8 +74,12 @@ export class SqliteEventLog implements EventLog {
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ tenant, packed, resolve, reject });
-      // Idle writer: commit at once (lowest latency). Busy: the next group forms while this commit is fsynced.
-      if (this.inflight === null) this.dispatch();
+      // Idle writer: commit once this turn of the event loop is over, so that appends made in the same turn (requests
+      // that arrived together) share one message and one commit. Busy: the next group forms while this one is fsynced.
+      if (this.inflight === null && !this.dispatchScheduled) {
+        this.dispatchScheduled = true;
+        setImmediate(this.dispatchIfIdle);
+      }
     });
   }
 
