@@ -1,8 +1,18 @@
 // The event log's schema and its group-commit write: every append queued while the previous commit was being
-// fsynced is written in ONE transaction (one fsync). The transaction runs in a writer thread (the program below) so
-// the fsync never blocks the event loop; ':memory:' logs and the fall-back after a writer failure run it in-thread.
+// fsynced is written in ONE transaction (one fsync). The transaction runs in a writer thread
+// (event-log-group-write.cjs) so the fsync never blocks the event loop; ':memory:' logs and the fall-back after a
+// writer failure run the same function in-thread.
 import type Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import type { PackedEvents } from './packed-events.js';
+
+const groupWrite = createRequire(import.meta.url)('./event-log-group-write.cjs') as {
+  writeGroup(insert: Database.Statement, group: WireGroup): number[];
+};
+
+/** The writer thread's program; it runs only when started with WRITER_ROLE in its workerData. */
+export const LOG_WRITER_MODULE = new URL('./event-log-group-write.cjs', import.meta.url);
+export const WRITER_ROLE = 'argus-event-log-writer';
 
 /** One caller's append inside a group, packed (see packed-events.ts) so that it crosses threads cheaply. */
 export interface AppendRequest {
@@ -67,58 +77,8 @@ export const LOG_SCHEMA = `
 
 export const LOG_INSERT = 'INSERT OR IGNORE INTO events (tenant, id, type, time, body) VALUES (?, ?, ?, ?, ?)';
 
-/**
- * Writes a group in one transaction, appends in order; returns one offset per record across the whole group, 0 for
- * a duplicate of a (tenant, id) already logged (earlier in this group included).
- */
+/** The group write of event-log-group-write.cjs, in one transaction on this thread's connection. */
 export function groupWriter(db: Database.Database): (group: WireGroup) => number[] {
   const insert = db.prepare(LOG_INSERT);
-  return db.transaction((group: WireGroup) => {
-    const offsets: number[] = [];
-    const ids = group.ids.split('\n');
-    const types = group.types.split('\n');
-    const bodies = group.bodies.split('\n');
-    let i = 0;
-    for (let r = 0; r < group.tenants.length; r++) {
-      const tenant = group.tenants[r];
-      for (const end = i + group.counts[r]; i < end; i++) {
-        const info = insert.run(tenant, ids[i], types[i], group.times[i], bodies[i]);
-        offsets.push(info.changes === 1 ? Number(info.lastInsertRowid) : 0);
-      }
-    }
-    return offsets;
-  });
+  return db.transaction((group: WireGroup) => groupWrite.writeGroup(insert, group));
 }
-
-/**
- * The writer thread's program (CommonJS, run with eval: it needs no TypeScript loader and starts in milliseconds).
- * It owns the write connection and answers each group with its offsets, or the error that rolled it back.
- * Mirrors groupWriter above.
- */
-export const LOG_WRITER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path);
-for (const p of workerData.pragmas) db.pragma(p);
-const insert = db.prepare(workerData.insert);
-const write = db.transaction((group) => {
-  const offsets = [];
-  const ids = group.ids.split('\\n');
-  const types = group.types.split('\\n');
-  const bodies = group.bodies.split('\\n');
-  let i = 0;
-  for (let r = 0; r < group.tenants.length; r++) {
-    const tenant = group.tenants[r];
-    for (const end = i + group.counts[r]; i < end; i++) {
-      const info = insert.run(tenant, ids[i], types[i], group.times[i], bodies[i]);
-      offsets.push(info.changes === 1 ? Number(info.lastInsertRowid) : 0);
-    }
-  }
-  return offsets;
-});
-parentPort.on('message', (m) => {
-  if (m.close) { db.close(); parentPort.close(); return; }
-  try { parentPort.postMessage({ seq: m.seq, offsets: write(m.group) }); }
-  catch (err) { parentPort.postMessage({ seq: m.seq, error: String(err && err.message) }); }
-});
-`;
