@@ -53,7 +53,7 @@ test('a record is readable before its batch is written', async () => {
   await store.close();
 });
 
-test('the writer thread masks exactly as IdentifierMasker does in the main thread', async () => {
+test('records are masked at rest alike by the writer thread and in-thread: every keyed hash tokenised, short look-alikes kept', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'argus-audit-'));
   const threaded = new SqliteAuditStore(join(dir, 'audit.db'), { flushMs: 5 });
   const inThread = new SqliteAuditStore(':memory:');

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { RiskError } from '../core/index.js';
 import type { DecisionRecord } from '../decision/index.js';
 import { createRequire } from 'node:module';
-import { AUDIT_INSERT, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_SOURCE, openAuditTable, type AuditIndex } from './audit-schema.js';
+import { AUDIT_INSERT, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditIndex } from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
 
 export interface AuditStoreOptions {
@@ -20,7 +20,7 @@ export interface AuditStoreOptions {
 
 export class SqliteAuditStore implements AuditStore {
   private readonly db: Database.Database;
-  /** Queued records as batch lines: index columns (JSON), body (JSON), index, body, ... (see splitBatch). */
+  /** Queued records as batch lines: index columns (JSON), body (JSON), index, body, ... (see writeBatch in audit-writer.cjs). */
   private queue: string[] = [];
   private timer: NodeJS.Timeout | null = null;
   private readonly flushMs: number;
@@ -49,9 +49,8 @@ export class SqliteAuditStore implements AuditStore {
     this.writer = null;
     if (path !== ':memory:') {
       const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-      const writer = new Worker(AUDIT_WRITER_SOURCE, {
-        eval: true,
-        workerData: { path, done: shared, driver, pragmas: AUDIT_PRAGMAS, schema: AUDIT_SCHEMA, insert: AUDIT_INSERT },
+      const writer = new Worker(AUDIT_WRITER_MODULE, {
+        workerData: { role: AUDIT_WRITER_ROLE, path, done: shared, driver, pragmas: AUDIT_PRAGMAS, schema: AUDIT_SCHEMA, insert: AUDIT_INSERT },
       });
       writer.on('message', (m: { error?: string }) => {
         if (m.error) console.error(`audit writer: a batch failed: ${m.error}`);
