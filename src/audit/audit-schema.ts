@@ -2,11 +2,14 @@
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 
-const shared = createRequire(import.meta.url)('./audit-writer.cjs') as { writeBatch(insert: Database.Statement, batch: string): void };
+const shared = createRequire(import.meta.url)('./audit-writer.cjs') as {
+  writeBatch(insert: Database.Statement, batch: string): void;
+  AUDIT_WRITER_ROLE: string;
+};
 
 /** The writer thread's program (masks, then writes each batch); it runs only when started with AUDIT_WRITER_ROLE. */
 export const AUDIT_WRITER_MODULE = new URL('./audit-writer.cjs', import.meta.url);
-export const AUDIT_WRITER_ROLE = 'argus-audit-writer';
+export const AUDIT_WRITER_ROLE: string = shared.AUDIT_WRITER_ROLE;
 
 /** The index columns of one record (its body is its JSON: unmasked while queued, masked by the writer as it writes). */
 export type AuditIndex = [tenant: string, id: string, time: number, flowId: string, flowVersion: number, variant: string,

@@ -9,6 +9,8 @@ const HASH_PREFIX = 'h:';
 const MASK_PREFIX = HASH_PREFIX + '~';
 /** A keyed hash is the prefix then at least this many base64url characters (generous, so a format change still masks). */
 const MIN_HASH_BODY = 8;
+/** workerData.role that makes a thread loading this file the writer (the main thread only requires functions). */
+const AUDIT_WRITER_ROLE = 'argus-audit-writer';
 
 /**
  * Replaces every keyed hash inside a text (such as a record's JSON) — values and keys alike — with a token local to
@@ -82,6 +84,6 @@ function runWriterThread(options) {
   });
 }
 
-if (parentPort && workerData && workerData.role === 'argus-audit-writer') runWriterThread(workerData);
+if (parentPort && workerData && workerData.role === AUDIT_WRITER_ROLE) runWriterThread(workerData);
 
-module.exports = { maskText, writeBatch, MASK_PREFIX };
+module.exports = { maskText, writeBatch, MASK_PREFIX, AUDIT_WRITER_ROLE };

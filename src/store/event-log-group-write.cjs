@@ -4,6 +4,9 @@
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 
+/** workerData.role that makes a thread loading this file the writer (the main thread only requires writeGroup). */
+const WRITER_ROLE = 'argus-event-log-writer';
+
 /**
  * Writes a group (see WireGroup in event-log-writer.ts) with a prepared INSERT OR IGNORE; returns one offset per
  * record across the whole group, 0 for a duplicate of a (tenant, id) already logged (earlier in this group included).
@@ -46,6 +49,6 @@ function runWriterThread(options) {
   });
 }
 
-if (parentPort && workerData && workerData.role === 'argus-event-log-writer') runWriterThread(workerData);
+if (parentPort && workerData && workerData.role === WRITER_ROLE) runWriterThread(workerData);
 
-module.exports = { writeGroup };
+module.exports = { writeGroup, WRITER_ROLE };

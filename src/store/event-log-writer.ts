@@ -8,11 +8,12 @@ import type { PackedEvents } from './packed-events.js';
 
 const groupWrite = createRequire(import.meta.url)('./event-log-group-write.cjs') as {
   writeGroup(insert: Database.Statement, group: WireGroup): number[];
+  WRITER_ROLE: string;
 };
 
 /** The writer thread's program; it runs only when started with WRITER_ROLE in its workerData. */
 export const LOG_WRITER_MODULE = new URL('./event-log-group-write.cjs', import.meta.url);
-export const WRITER_ROLE = 'argus-event-log-writer';
+export const WRITER_ROLE: string = groupWrite.WRITER_ROLE;
 
 /** One caller's append inside a group, packed (see packed-events.ts) so that it crosses threads cheaply. */
 export interface AppendRequest {
