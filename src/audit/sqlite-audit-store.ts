@@ -1,8 +1,9 @@
 // Audit records on SQLite (WAL). Writes are batched off the response path: records are serialised when decided,
 // queued, and handed every `flushMs` (default 50 ms) or `maxBatch` records to a writer thread that masks their
-// identifiers and writes each batch in one transaction (nothing unmasked reaches the disk). Guarantee: a record survives a process crash once its batch is written (normally
-// within flushMs plus a few ms of the decision); synchronous=NORMAL means the last batches before a power loss may
-// be lost (the decided application itself is in the fsynced event log). ':memory:' stores write in-thread.
+// identifiers and writes each batch in one transaction (nothing unmasked reaches the disk). Guarantee: a record
+// survives a process crash once its batch is written (normally within flushMs plus a few ms of the decision);
+// synchronous=NORMAL means the last batches before a power loss may be lost (the decided application itself is in
+// the fsynced event log). ':memory:' stores write in-thread.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
