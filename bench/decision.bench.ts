@@ -10,7 +10,7 @@
 // benches), so every rule runs on the values it would see live. The headline in-process figure is the champion
 // alone; the shadow challenger doubles the flow work and is reported next to it.
 import cluster from 'node:cluster';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,13 +187,10 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
   console.error(`pricing table: Argus ${zen.ours_us.toFixed(2)} µs, zen-engine ${zen.zen_us.toFixed(2)} µs per evaluation (ratio ours/zen ${zen.ratio.toFixed(3)})`);
 
   let http: Awaited<ReturnType<typeof overHttp>> | null = null;
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-  } catch (err) {
-    if ((err as { status?: number }).status === undefined) {
-      console.error('wrk missing: installing (apt-get)');
-      spawnSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq wrk'], { stdio: 'inherit' });
-    }
+  // wrk --version exits 1 even when present: only a failure to start it means it is missing.
+  if (spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error) {
+    console.error('wrk missing: installing (apt-get)');
+    spawnSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq wrk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   }
   http = await overHttp(world, quick ? 5 : 20, 64, true);
   console.error(`HTTP (2 workers, wrk 64 connections, default: append to the event log): ${Math.round(http.perSecond)} decisions/s, p50 ${http.p50} ms, p99 ${http.p99} ms, non-2xx ${http.non2xx}${http.errors ? `, ${http.errors}` : ''}; CPU per request: servers ${http.server_cpu_us_per_request} µs (main threads ${http.server_main_thread_us_per_request} µs), wrk ${http.wrk_cpu_us_per_request} µs`);

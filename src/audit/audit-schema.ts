@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 
 const shared = createRequire(import.meta.url)('./audit-writer.cjs') as {
-  writeBatch(insert: Database.Statement, batch: string): void;
+  writeBatch(insert: Database.Statement, bodies: string, index: AuditIndexValue[]): void;
   AUDIT_WRITER_ROLE: string;
 };
 
@@ -14,6 +14,14 @@ export const AUDIT_WRITER_ROLE: string = shared.AUDIT_WRITER_ROLE;
 /** The index columns of one record (its body is its JSON: unmasked while queued, masked by the writer as it writes). */
 export type AuditIndex = [tenant: string, id: string, time: number, flowId: string, flowVersion: number, variant: string,
   shadowOf: string | null, outcome: string, applicationId: string];
+export type AuditIndexValue = AuditIndex[number];
+
+/** A batch as it crosses to the writer: the bodies' JSON joined by newlines, and their index columns. */
+export interface AuditBatch {
+  readonly bodies: string;
+  /** AuditIndex after AuditIndex, flat. */
+  readonly index: AuditIndexValue[];
+}
 
 export const AUDIT_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000'];
 
@@ -30,9 +38,9 @@ export const AUDIT_SCHEMA = `
 export const AUDIT_INSERT = `INSERT OR REPLACE INTO decisions
   (tenant, id, time, flow_id, flow_version, variant, shadow_of, outcome, application_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-export function openAuditTable(db: Database.Database): (batch: string) => void {
+export function openAuditTable(db: Database.Database): (batch: AuditBatch) => void {
   for (const pragma of AUDIT_PRAGMAS) db.pragma(pragma);
   db.exec(AUDIT_SCHEMA);
   const insert = db.prepare(AUDIT_INSERT);
-  return db.transaction((batch: string) => shared.writeBatch(insert, batch));
+  return db.transaction((batch: AuditBatch) => shared.writeBatch(insert, batch.bodies, batch.index));
 }

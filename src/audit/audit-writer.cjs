@@ -12,10 +12,14 @@ const MIN_HASH_BODY = 8;
 /** workerData.role that makes a thread loading this file the writer (the main thread only requires functions). */
 const AUDIT_WRITER_ROLE = 'argus-audit-writer';
 
+/** The base64url run after a "h:" (sticky: it matches exactly at lastIndex, possibly empty). */
+const HASH_BODY = /[A-Za-z0-9_-]*/y;
+
 /**
  * Replaces every keyed hash inside a text (such as a record's JSON) — values and keys alike — with a token local to
- * `tokens` ("h:~1", "h:~2", ...): equal hashes get equal tokens. A hand-written scan from each "h:" rather than a
- * regex with a callback: every record is masked, and the scan costs a fraction of the regex.
+ * `tokens` ("h:~1", "h:~2", ...): equal hashes get equal tokens. Every record is masked, so this is on the writer's
+ * hot path: indexOf finds each "h:" and a sticky regex measures the hash after it, which costs less than half a
+ * character-by-character scan and less than a global regex with a replace callback (measured on demo records).
  */
 function maskText(text, tokens = new Map()) {
   let at = text.indexOf(HASH_PREFIX);
@@ -24,8 +28,9 @@ function maskText(text, tokens = new Map()) {
   let copied = 0;
   while (at >= 0) {
     const start = at + HASH_PREFIX.length;
-    let end = start;
-    while (end < text.length && isBase64Url(text.charCodeAt(end))) end++;
+    HASH_BODY.lastIndex = start;
+    HASH_BODY.test(text);
+    const end = HASH_BODY.lastIndex;
     if (end - start >= MIN_HASH_BODY) {
       const hash = text.slice(at, end);
       let token = tokens.get(hash);
@@ -43,20 +48,21 @@ function maskText(text, tokens = new Map()) {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** [A-Za-z0-9_-] */
-function isBase64Url(c) {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
-}
+/** Index columns per record (AuditIndex in audit-schema.ts). */
+const INDEX_COLUMNS = 9;
 
 /**
- * Writes a batch, masking each body with its own tokens; the caller wraps it in a transaction. A batch is one string:
- * for each record a line with its index columns (AuditIndex in audit-schema.ts) as a JSON array, then a line with its
- * JSON body (JSON text never holds a raw newline). One flat string crosses to the writer thread in one move, where
- * rows would be cloned value by value on the decision path.
+ * Writes a batch, masking each body with its own tokens; the caller wraps it in a transaction. `bodies` is the
+ * records' JSON joined by newlines (JSON text never holds a raw newline): one flat string crosses to the writer
+ * thread in one move. `index` holds the records' index columns, INDEX_COLUMNS per record, flat: a short array of
+ * numbers and short strings clones for less than the JSON text it replaced cost to write and to parse here.
  */
-function writeBatch(insert, batch) {
-  const lines = batch.split('\n');
-  for (let i = 0; i + 1 < lines.length; i += 2) insert.run(...JSON.parse(lines[i]), maskText(lines[i + 1]));
+function writeBatch(insert, bodies, index) {
+  const lines = bodies.split('\n');
+  for (let i = 0, c = 0; i < lines.length; i++, c += INDEX_COLUMNS) {
+    insert.run(index[c], index[c + 1], index[c + 2], index[c + 3], index[c + 4], index[c + 5], index[c + 6], index[c + 7], index[c + 8],
+      maskText(lines[i]));
+  }
 }
 
 /** The writer thread: writes each batch in one transaction, then publishes its sequence number in shared memory. */
@@ -67,7 +73,7 @@ function runWriterThread(options) {
   for (const pragma of options.pragmas) db.pragma(pragma);
   db.exec(options.schema);
   const insert = db.prepare(options.insert);
-  const write = db.transaction((batch) => writeBatch(insert, batch));
+  const write = db.transaction((bodies, index) => writeBatch(insert, bodies, index));
   parentPort.on('message', (m) => {
     if (m.close) {
       db.close();
@@ -75,7 +81,7 @@ function runWriterThread(options) {
       return;
     }
     try {
-      write(m.batch);
+      write(m.bodies, m.index);
     } catch (err) {
       parentPort.postMessage({ error: String(err && err.message), seq: m.seq });
     }

@@ -11,7 +11,9 @@ import { Worker } from 'node:worker_threads';
 import { RiskError } from '../core/index.js';
 import type { DecisionRecord } from '../decision/index.js';
 import { createRequire } from 'node:module';
-import { AUDIT_INSERT, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditIndex } from './audit-schema.js';
+import {
+  AUDIT_INSERT, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditBatch, type AuditIndexValue,
+} from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
 
 export interface AuditStoreOptions {
@@ -21,18 +23,19 @@ export interface AuditStoreOptions {
 
 export class SqliteAuditStore implements AuditStore {
   private readonly db: Database.Database;
-  /** Queued records as batch lines: index columns (JSON), body (JSON), index, body, ... (see writeBatch in audit-writer.cjs). */
-  private queue: string[] = [];
+  /** Queued records: their JSON bodies, and their index columns flat (see writeBatch in audit-writer.cjs). */
+  private bodies: string[] = [];
+  private index: AuditIndexValue[] = [];
   private timer: NodeJS.Timeout | null = null;
   private readonly flushMs: number;
   private readonly maxBatch: number;
-  private readonly writeHere: (batch: string) => void;
+  private readonly writeHere: (batch: AuditBatch) => void;
   private writer: Worker | null;
   private readonly written: Int32Array;
   private sent = 0;
   private closing = false;
   /** Batches handed to the writer and not yet confirmed written, by sequence number. */
-  private readonly inflight = new Map<number, string>();
+  private readonly inflight = new Map<number, AuditBatch>();
 
   constructor(path: string, options: AuditStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -79,10 +82,11 @@ export class SqliteAuditStore implements AuditStore {
   record(record: DecisionRecord): void {
     // Serialised on JSON's fast path; the writer replaces every keyed hash in the text (values and list-lookup keys
     // alike) with its record-local token before writing.
-    const index: AuditIndex = [record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant,
-      record.shadowOf, record.result.outcome, record.event.applicationId];
-    this.queue.push(JSON.stringify(index), JSON.stringify(record));
-    if (this.queue.length >= 2 * this.maxBatch) this.send();
+    this.bodies.push(JSON.stringify(record));
+    // AuditIndex, in its order.
+    this.index.push(record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant, record.shadowOf,
+      record.result.outcome, record.event.applicationId);
+    if (this.bodies.length >= this.maxBatch) this.send();
     else if (this.timer === null) {
       this.timer = setTimeout(() => this.send(), this.flushMs);
       this.timer.unref?.();
@@ -141,15 +145,16 @@ export class SqliteAuditStore implements AuditStore {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.queue.length === 0) return;
-    const batch = this.queue.join('\n');
-    this.queue = [];
+    if (this.bodies.length === 0) return;
+    const batch: AuditBatch = { bodies: this.bodies.join('\n'), index: this.index };
+    this.bodies = [];
+    this.index = [];
     if (this.writer) {
       const seq = ++this.sent;
       const done = Atomics.load(this.written, 0);
       for (const old of this.inflight.keys()) if (old <= done) this.inflight.delete(old);
       this.inflight.set(seq, batch);
-      this.writer.postMessage({ seq, batch });
+      this.writer.postMessage({ seq, bodies: batch.bodies, index: batch.index });
     } else {
       this.writeHere(batch);
     }
