@@ -19,6 +19,8 @@ const EXACT: Readonly<Record<string, number>> = {
   API_KEY_MISSING: 401,
   API_KEY_INVALID: 401,
   STORE_LOG_UNAVAILABLE: 503,
+  // The audit store lost the names of a record's values: the server's data, not the request, is wrong.
+  AUDIT_SHAPE_MISSING: 500,
 };
 
 export function statusForCode(code: string): number {

@@ -1,9 +1,9 @@
-// The audit table and the one statement that writes it, shared by the in-thread writer and the writer thread.
+// The audit tables and the statements that write them, shared by the in-thread writer and the writer thread.
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 
 const shared = createRequire(import.meta.url)('./audit-writer.cjs') as {
-  writeBatch(insert: Database.Statement, bodies: string, index: AuditIndexValue[]): void;
+  writeBatch(insert: Database.Statement, insertShape: Database.Statement, bodies: string, index: AuditIndexValue[], shapes: string[]): void;
   AUDIT_WRITER_ROLE: string;
 };
 
@@ -21,6 +21,8 @@ export interface AuditBatch {
   readonly bodies: string;
   /** AuditIndex after AuditIndex, flat. */
   readonly index: AuditIndexValue[];
+  /** Input shapes first used in this batch: id, names JSON, id, names JSON, ... (input-shapes.ts). */
+  readonly shapes: string[];
 }
 
 export const AUDIT_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000'];
@@ -33,14 +35,18 @@ export const AUDIT_SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS decisions_time ON decisions (tenant, time);
   CREATE INDEX IF NOT EXISTS decisions_shadow ON decisions (tenant, shadow_of) WHERE shadow_of IS NOT NULL;
+  CREATE TABLE IF NOT EXISTS audit_shapes (id TEXT PRIMARY KEY, names TEXT NOT NULL);
 `;
 
 export const AUDIT_INSERT = `INSERT OR REPLACE INTO decisions
   (tenant, id, time, flow_id, flow_version, variant, shadow_of, outcome, application_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+export const AUDIT_INSERT_SHAPE = 'INSERT OR IGNORE INTO audit_shapes (id, names) VALUES (?, ?)';
+
 export function openAuditTable(db: Database.Database): (batch: AuditBatch) => void {
   for (const pragma of AUDIT_PRAGMAS) db.pragma(pragma);
   db.exec(AUDIT_SCHEMA);
   const insert = db.prepare(AUDIT_INSERT);
-  return db.transaction((batch: AuditBatch) => shared.writeBatch(insert, batch.bodies, batch.index));
+  const insertShape = db.prepare(AUDIT_INSERT_SHAPE);
+  return db.transaction((batch: AuditBatch) => shared.writeBatch(insert, insertShape, batch.bodies, batch.index, batch.shapes));
 }

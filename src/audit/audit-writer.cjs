@@ -56,8 +56,10 @@ const INDEX_COLUMNS = 9;
  * records' JSON joined by newlines (JSON text never holds a raw newline): one flat string crosses to the writer
  * thread in one move. `index` holds the records' index columns, INDEX_COLUMNS per record, flat: a short array of
  * numbers and short strings clones for less than the JSON text it replaced cost to write and to parse here.
+ * `shapes` holds the input shapes first used in this batch (input-shapes.ts) as id, names JSON, id, names JSON, ...
  */
-function writeBatch(insert, bodies, index) {
+function writeBatch(insert, insertShape, bodies, index, shapes) {
+  for (let i = 0; i + 1 < shapes.length; i += 2) insertShape.run(shapes[i], shapes[i + 1]);
   const lines = bodies.split('\n');
   for (let i = 0, c = 0; i < lines.length; i++, c += INDEX_COLUMNS) {
     insert.run(index[c], index[c + 1], index[c + 2], index[c + 3], index[c + 4], index[c + 5], index[c + 6], index[c + 7], index[c + 8],
@@ -73,7 +75,8 @@ function runWriterThread(options) {
   for (const pragma of options.pragmas) db.pragma(pragma);
   db.exec(options.schema);
   const insert = db.prepare(options.insert);
-  const write = db.transaction((bodies, index) => writeBatch(insert, bodies, index));
+  const insertShape = db.prepare(options.insertShape);
+  const write = db.transaction((m) => writeBatch(insert, insertShape, m.bodies, m.index, m.shapes));
   parentPort.on('message', (m) => {
     if (m.close) {
       db.close();
@@ -81,7 +84,7 @@ function runWriterThread(options) {
       return;
     }
     try {
-      write(m.bodies, m.index);
+      write(m);
     } catch (err) {
       parentPort.postMessage({ error: String(err && err.message), seq: m.seq });
     }

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DecisionRecord } from '../decision/index.js';
+import Database from 'better-sqlite3';
 import { SqliteAuditStore } from './sqlite-audit-store.js';
 
 function record(n: number, extra: Partial<DecisionRecord> = {}): DecisionRecord {
@@ -75,5 +76,47 @@ test('records are masked at rest alike by the writer thread and in-thread: every
   assert.equal((threaded.get('t', 'dec_0007')!.inputs.data as { a: string }).a, 'h:short', 'too short to be a keyed hash');
   await threaded.close();
   await inThread.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('feature and graph values are stored without their names and read back whole, also by a new store over the file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-audit-'));
+  const path = join(dir, 'audit.db');
+  const store = new SqliteAuditStore(path, { flushMs: 5, maxBatch: 3 });
+  const features = (n: number) => ({ 'applicant.applications.30d': n, 'applicant.repaid_to_due.90d': n % 2 === 0 ? null : n / 10 });
+  for (let n = 1; n <= 10; n++) {
+    store.record(record(n, { inputs: { ...record(n).inputs, features: features(n), graph: n === 4 ? {} : { 'graph.bad_within_2': n } } }));
+  }
+  store.flush();
+  for (let n = 1; n <= 10; n++) {
+    const read = store.get('t', `dec_${String(n).padStart(4, '0')}`)!;
+    assert.deepEqual(read.inputs.features, features(n));
+    assert.deepEqual(read.inputs.graph, n === 4 ? {} : { 'graph.bad_within_2': n });
+  }
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  const bodies = (db.prepare('SELECT body FROM decisions').all() as { body: string }[]).map((r) => r.body);
+  assert.equal(bodies.length, 10);
+  assert.ok(bodies.every((b) => !b.includes('applicant.applications.30d')), 'names are not repeated in each record');
+  assert.equal((db.prepare('SELECT count(*) AS n FROM audit_shapes').get() as { n: number }).n, 2, 'one shape per distinct name list');
+  db.close();
+  const again = new SqliteAuditStore(path);
+  assert.deepEqual(again.list('t').map((r) => r.inputs.features), Array.from({ length: 10 }, (_, i) => features(i + 1)));
+  await again.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a record whose shape is gone is a coded error, not values under the wrong names', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-audit-'));
+  const path = join(dir, 'audit.db');
+  const store = new SqliteAuditStore(path, { flushMs: 5 });
+  store.record(record(1));
+  await store.close();
+  const db = new Database(path);
+  db.exec('DELETE FROM audit_shapes');
+  db.close();
+  const again = new SqliteAuditStore(path);
+  assert.throws(() => again.get('t', 'dec_0001'), { code: 'AUDIT_SHAPE_MISSING' });
+  await again.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,5 +1,5 @@
-// Audit records on SQLite (WAL). Writes are batched off the response path: records are serialised when decided,
-// queued, and handed every `flushMs` (default 50 ms) or `maxBatch` records to a writer thread that masks their
+// Audit records on SQLite (WAL). Writes are batched off the response path: records are serialised when decided
+// (feature and graph values without their names: input-shapes.ts), queued, and handed every `flushMs` (default 50 ms) or `maxBatch` records to a writer thread that masks their
 // identifiers and writes each batch in one transaction (nothing unmasked reaches the disk). Guarantee: a record
 // survives a process crash once its batch is written (normally within flushMs plus a few ms of the decision);
 // synchronous=NORMAL means the last batches before a power loss may be lost (the decided application itself is in
@@ -12,9 +12,10 @@ import { RiskError } from '../core/index.js';
 import type { DecisionRecord } from '../decision/index.js';
 import { createRequire } from 'node:module';
 import {
-  AUDIT_INSERT, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditBatch, type AuditIndexValue,
+  AUDIT_INSERT, AUDIT_INSERT_SHAPE, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditBatch, type AuditIndexValue,
 } from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
+import { decodeValues, ShapeEncoder } from './input-shapes.js';
 
 export interface AuditStoreOptions {
   readonly flushMs?: number;
@@ -36,6 +37,9 @@ export class SqliteAuditStore implements AuditStore {
   private closing = false;
   /** Batches handed to the writer and not yet confirmed written, by sequence number. */
   private readonly inflight = new Map<number, AuditBatch>();
+  private readonly shapes = new ShapeEncoder();
+  /** Shape names read back, by id. */
+  private readonly shapeNames = new Map<string, readonly string[]>();
 
   constructor(path: string, options: AuditStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -54,7 +58,9 @@ export class SqliteAuditStore implements AuditStore {
     if (path !== ':memory:') {
       const driver = createRequire(import.meta.url).resolve('better-sqlite3');
       const writer = new Worker(AUDIT_WRITER_MODULE, {
-        workerData: { role: AUDIT_WRITER_ROLE, path, done: shared, driver, pragmas: AUDIT_PRAGMAS, schema: AUDIT_SCHEMA, insert: AUDIT_INSERT },
+        workerData: {
+          role: AUDIT_WRITER_ROLE, path, done: shared, driver, pragmas: AUDIT_PRAGMAS, schema: AUDIT_SCHEMA, insert: AUDIT_INSERT, insertShape: AUDIT_INSERT_SHAPE,
+        },
       });
       writer.on('message', (m: { error?: string }) => {
         if (m.error) console.error(`audit writer: a batch failed: ${m.error}`);
@@ -82,7 +88,8 @@ export class SqliteAuditStore implements AuditStore {
   record(record: DecisionRecord): void {
     // Serialised on JSON's fast path; the writer replaces every keyed hash in the text (values and list-lookup keys
     // alike) with its record-local token before writing.
-    this.bodies.push(JSON.stringify(record));
+    const { inputs } = record;
+    this.bodies.push(JSON.stringify({ ...record, inputs: { ...inputs, features: this.shapes.encode(inputs.features), graph: this.shapes.encode(inputs.graph) } }));
     // AuditIndex, in its order.
     this.index.push(record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant, record.shadowOf,
       record.result.outcome, record.event.applicationId);
@@ -103,7 +110,7 @@ export class SqliteAuditStore implements AuditStore {
     // A queued record is not masked yet: it is read back once written, like every other.
     this.flush();
     const row = this.db.prepare('SELECT body FROM decisions WHERE tenant = ? AND id = ?').get(tenant, decisionId) as { body: string } | undefined;
-    return row ? (JSON.parse(row.body) as DecisionRecord) : undefined;
+    return row ? this.decode(row.body) : undefined;
   }
 
   list(tenant: string, query: AuditQuery = {}): DecisionRecord[] {
@@ -116,13 +123,13 @@ export class SqliteAuditStore implements AuditStore {
       tenant, from: query.from ?? 0, to: query.to ?? Number.MAX_SAFE_INTEGER, flow: query.flow, outcome: query.outcome,
       limit: Math.min(query.limit ?? 1000, 100_000),
     }) as { body: string }[];
-    return rows.map((r) => JSON.parse(r.body) as DecisionRecord);
+    return rows.map((r) => this.decode(r.body));
   }
 
   shadowsOf(tenant: string, decisionId: string): DecisionRecord[] {
     this.flush();
     const rows = this.db.prepare('SELECT body FROM decisions WHERE tenant = ? AND shadow_of = ? ORDER BY id').all(tenant, decisionId) as { body: string }[];
-    return rows.map((r) => JSON.parse(r.body) as DecisionRecord);
+    return rows.map((r) => this.decode(r.body));
   }
 
   async close(): Promise<void> {
@@ -139,6 +146,23 @@ export class SqliteAuditStore implements AuditStore {
     this.db.close();
   }
 
+  private decode(body: string): DecisionRecord {
+    const stored = JSON.parse(body) as DecisionRecord;
+    const { inputs } = stored;
+    const namesOf = (id: string) => this.namesOfShape(id);
+    return { ...stored, inputs: { ...inputs, features: decodeValues(inputs.features, namesOf), graph: decodeValues(inputs.graph, namesOf) } };
+  }
+
+  private namesOfShape(id: string): readonly string[] {
+    let names = this.shapeNames.get(id);
+    if (!names) {
+      const row = this.db.prepare('SELECT names FROM audit_shapes WHERE id = ?').get(id) as { names: string } | undefined;
+      if (!row) throw new RiskError('AUDIT_SHAPE_MISSING', `the audit store has no input shape ${id}: a record's feature names are lost`, { shape: id });
+      this.shapeNames.set(id, (names = JSON.parse(row.names) as string[]));
+    }
+    return names;
+  }
+
   /** Hands the queue to the writer (or writes it here for ':memory:'). */
   private send(): void {
     if (this.timer !== null) {
@@ -146,7 +170,7 @@ export class SqliteAuditStore implements AuditStore {
       this.timer = null;
     }
     if (this.bodies.length === 0) return;
-    const batch: AuditBatch = { bodies: this.bodies.join('\n'), index: this.index };
+    const batch: AuditBatch = { bodies: this.bodies.join('\n'), index: this.index, shapes: this.shapes.takeUnwritten() };
     this.bodies = [];
     this.index = [];
     if (this.writer) {
@@ -154,7 +178,7 @@ export class SqliteAuditStore implements AuditStore {
       const done = Atomics.load(this.written, 0);
       for (const old of this.inflight.keys()) if (old <= done) this.inflight.delete(old);
       this.inflight.set(seq, batch);
-      this.writer.postMessage({ seq, bodies: batch.bodies, index: batch.index });
+      this.writer.postMessage({ seq, bodies: batch.bodies, index: batch.index, shapes: batch.shapes });
     } else {
       this.writeHere(batch);
     }

@@ -1,0 +1,70 @@
+// Feature and graph values at rest: a record stores [shapeId, value, value, ...] instead of {name: value, ...}, and
+// each distinct list of names (a "shape": one per flow's inputs, in practice) is stored once, in audit_shapes. The
+// names are most of the values' bytes (a demo record: ~960 of its ~3,300 bytes), and every byte of a record is paid
+// for on each pass: serialised, copied to the writer thread, masked, written. Read back, the values are objects again.
+import { createHash } from 'node:crypto';
+import type { InputValues } from '../decision/index.js';
+
+/** Values at rest: the shape's id, then one value per name of the shape, in its order. */
+export type EncodedValues = [shapeId: string, ...values: (number | null)[]];
+
+interface Shape {
+  readonly id: string;
+  readonly names: readonly string[];
+}
+
+/** Turns value objects into EncodedValues, remembering each new shape until it is taken to be written. */
+export class ShapeEncoder {
+  /** Known shapes by their first name: a lookup is one map get and a comparison of the (interned) names. */
+  private readonly byFirstName = new Map<string, Shape[]>();
+  /** New shapes not yet handed to a batch, as [id, names JSON] pairs, flat. */
+  private unwritten: string[] = [];
+
+  /** An object with no names stays as it is ({}). */
+  encode(values: InputValues): EncodedValues | InputValues {
+    const names = Object.keys(values);
+    if (names.length === 0) return values;
+    const shape = this.shapeOf(names);
+    const out = new Array(names.length + 1) as EncodedValues;
+    out[0] = shape.id;
+    for (let i = 0; i < names.length; i++) out[i + 1] = values[names[i]] ?? null;
+    return out;
+  }
+
+  /** Shapes first used since the last call, as [id, names JSON, id, names JSON, ...]; written with the batch using them. */
+  takeUnwritten(): string[] {
+    const out = this.unwritten;
+    if (out.length > 0) this.unwritten = [];
+    return out;
+  }
+
+  private shapeOf(names: string[]): Shape {
+    let candidates = this.byFirstName.get(names[0]);
+    if (candidates) {
+      for (const shape of candidates) if (sameNames(shape.names, names)) return shape;
+    } else {
+      this.byFirstName.set(names[0], (candidates = []));
+    }
+    const json = JSON.stringify(names);
+    // A content hash: the same names get the same id in every process and after restarts.
+    const shape = { id: `s${createHash('sha256').update(json).digest('base64url').slice(0, 16)}`, names };
+    candidates.push(shape);
+    this.unwritten.push(shape.id, json);
+    return shape;
+  }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The object again from stored values (objects stored before shapes existed come back as they are). */
+export function decodeValues(stored: EncodedValues | InputValues, namesOf: (shapeId: string) => readonly string[]): InputValues {
+  if (!Array.isArray(stored)) return stored as InputValues;
+  const names = namesOf(stored[0]);
+  const out: Record<string, number | null> = {};
+  for (let i = 0; i < names.length; i++) out[names[i]] = (stored[i + 1] as number | null) ?? null;
+  return out;
+}
