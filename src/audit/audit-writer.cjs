@@ -2,7 +2,7 @@
 // thread starts in milliseconds without a TypeScript loader, and so that the main thread (':memory:' stores, the
 // fall-back after a writer failure, IdentifierMasker) requires these very same functions: one implementation.
 'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort, receiveMessageOnPort, workerData } = require('node:worker_threads');
 
 /** Ingest's keyed-hash prefix (HASH_PREFIX in src/ingest; audit does not depend on ingest for one constant). */
 const HASH_PREFIX = 'h:';
@@ -67,7 +67,11 @@ function writeBatch(insert, insertShape, bodies, index, shapes) {
   }
 }
 
-/** The writer thread: writes each batch in one transaction, then publishes its sequence number in shared memory. */
+/**
+ * The writer thread: writes the batches waiting for it in one transaction, then publishes the last one's sequence
+ * number in shared memory. Batches are sent small (a large one costs the sender a pause long enough to show in its
+ * p99 latency), so whatever queued up while the previous transaction ran is drained and committed together.
+ */
 function runWriterThread(options) {
   const Database = require(options.driver);
   const written = new Int32Array(options.done);
@@ -76,20 +80,33 @@ function runWriterThread(options) {
   db.exec(options.schema);
   const insert = db.prepare(options.insert);
   const insertShape = db.prepare(options.insertShape);
-  const write = db.transaction((m) => writeBatch(insert, insertShape, m.bodies, m.index, m.shapes));
-  parentPort.on('message', (m) => {
-    if (m.close) {
-      db.close();
-      parentPort.close();
-      return;
+  const write = db.transaction((batches) => {
+    for (const m of batches) writeBatch(insert, insertShape, m.bodies, m.index, m.shapes);
+  });
+  const close = () => {
+    db.close();
+    parentPort.close();
+  };
+  parentPort.on('message', (first) => {
+    if (first.close) return close();
+    const batches = [first];
+    let closing = false;
+    for (let next = receiveMessageOnPort(parentPort); next !== undefined; next = receiveMessageOnPort(parentPort)) {
+      if (next.message.close) {
+        closing = true;
+        break;
+      }
+      batches.push(next.message);
     }
+    const last = batches[batches.length - 1].seq;
     try {
-      write(m);
+      write(batches);
     } catch (err) {
-      parentPort.postMessage({ error: String(err && err.message), seq: m.seq });
+      parentPort.postMessage({ error: String(err && err.message), seq: last });
     }
-    Atomics.store(written, 0, m.seq);
+    Atomics.store(written, 0, last);
     Atomics.notify(written, 0);
+    if (closing) close();
   });
 }
 

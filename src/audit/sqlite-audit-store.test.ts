@@ -120,3 +120,17 @@ test('a record whose shape is gone is a coded error, not values under the wrong 
   await again.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('when the writer thread dies, batches in flight and later ones are written in-thread: no record is lost', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-audit-'));
+  const store = new SqliteAuditStore(join(dir, 'audit.db'), { flushMs: 60_000, maxBatch: 4 });
+  for (let n = 1; n <= 10; n++) store.record(record(n));
+  const writer = (store as unknown as { writer: import('node:worker_threads').Worker }).writer;
+  const exited = new Promise((resolve) => writer.once('exit', resolve));
+  await writer.terminate();
+  await exited;
+  for (let n = 11; n <= 20; n++) store.record(record(n));
+  assert.deepEqual(store.list('t').map((r) => r.decisionId), Array.from({ length: 20 }, (_, i) => `dec_${String(i + 1).padStart(4, '0')}`));
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
