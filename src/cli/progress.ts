@@ -1,5 +1,5 @@
 // Progress for long jobs: a live bar on a terminal, a line every few seconds otherwise (CI logs, pipes),
-// and always one final summary line.
+// and always one final summary line (on stdout, or on stderr for a command whose stdout is data, e.g. --json).
 import cliProgress from 'cli-progress';
 
 export interface Progress {
@@ -7,8 +7,9 @@ export interface Progress {
   finish(summary: string): void;
 }
 
-export function startProgress(label: string, total: number, unit: string): Progress {
+export function startProgress(label: string, total: number, unit: string, options: { summaryToStderr?: boolean } = {}): Progress {
   const started = Date.now();
+  const summarise = (line: string): void => (options.summaryToStderr ? console.error(line) : console.log(line));
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
@@ -26,7 +27,7 @@ export function startProgress(label: string, total: number, unit: string): Progr
       },
       finish(summary) {
         bar.stop();
-        console.log(summary);
+        summarise(summary);
       },
     };
   }
@@ -41,7 +42,7 @@ export function startProgress(label: string, total: number, unit: string): Progr
       console.error(`${label}: ${done}/${total} ${unit} (${pct}%, ${rate} ${unit}/s) ${extra}`.trimEnd());
     },
     finish(summary) {
-      console.log(summary);
+      summarise(summary);
     },
   };
 }

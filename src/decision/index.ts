@@ -27,6 +27,7 @@ export { SqliteListStore } from './store/sqlite-list-store.js';
 export { SqliteModelStore } from './store/sqlite-model-store.js';
 export { runBacktest, type BacktestOptions, type BacktestDecision, type PointInTimeInputs } from './backtest/backtest-runner.js';
 export { formatBacktest, type BacktestReport, type BacktestColumn, type KnownOutcomes } from './backtest/backtest-report.js';
+export { renderBacktestHtml } from './backtest/backtest-html.js';
 export { OutcomeTracker } from './backtest/outcome-tracker.js';
 export { installDemoDecisions, demoFlow, demoChallengerFlow, DEMO_SLOT, DEMO_CHALLENGER, type DemoInstall } from './demo/demo-installer.js';
 export { demoPdModel, demoPdCurveModel, DEMO_MODEL_FEATURES } from './demo/demo-models.js';

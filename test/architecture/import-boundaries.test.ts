@@ -10,20 +10,21 @@ const SRC = resolve('src');
 /** folder -> folders it may import (through their index.ts). Keep in step with docs/architecture.md. */
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
+  charts: [],
   stats: ['core'],
   expression: ['core'],
   store: ['core'],
   model: ['core'],
   ingest: ['core', 'store'],
   simulate: ['core', 'ingest'],
-  learn: ['core', 'model', 'stats'],
+  learn: ['core', 'model', 'stats', 'charts'],
   features: ['core', 'store', 'ingest', 'expression', 'stats'],
   graph: ['core', 'store', 'ingest', 'stats'],
-  decision: ['core', 'store', 'ingest', 'expression', 'model'],
+  decision: ['core', 'store', 'ingest', 'expression', 'model', 'charts'],
   audit: ['core', 'store', 'ingest', 'decision'],
-  api: ['core', 'store', 'ingest', 'expression', 'model', 'features', 'graph', 'decision', 'audit', 'stats'],
-  app: ['core', 'store', 'ingest', 'expression', 'model', 'features', 'graph', 'decision', 'audit', 'stats', 'api', 'simulate'],
-  cli: ['core', 'store', 'ingest', 'expression', 'model', 'features', 'graph', 'decision', 'audit', 'stats', 'api', 'app', 'simulate', 'learn'],
+  api: ['core', 'store', 'ingest', 'expression', 'model', 'features', 'graph', 'decision', 'audit', 'stats', 'charts'],
+  app: ['core', 'store', 'ingest', 'expression', 'model', 'features', 'graph', 'decision', 'audit', 'stats', 'charts', 'api', 'simulate'],
+  cli: ['core', 'store', 'ingest', 'expression', 'model', 'features', 'graph', 'decision', 'audit', 'stats', 'charts', 'api', 'app', 'simulate', 'learn'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -3,27 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { loadConfig, openArgus } from '../../app/index.js';
 import { application } from '../../../test/support/sample-events.js';
 import { registerGraphCommand } from './graph-command.js';
+import { runCommand } from '../testing/run-command.js';
 
-async function run(args: string[]): Promise<string[]> {
-  const program = new Command('argus').exitOverride();
-  registerGraphCommand(program);
-  const lines: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (line: string) => lines.push(line);
-  console.error = () => {};
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  return lines;
-}
+const run = (args: string[]): Promise<string[]> => runCommand([registerGraphCommand], args);
 
 test('argus graph build, stats, propagate (with a labels file) and communities on a data folder', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'argus-graph-cli-'));

@@ -1,7 +1,7 @@
 // Renders an EvaluationReport as one self-contained HTML page: inline CSS and SVG charts, no scripts, no CDN,
 // so it opens offline and can be archived with the model. Also the plain-text metrics table for terminals.
 import type { EvaluationReport, MetricRow } from './evaluation-report.js';
-import { esc, lineChart } from './svg-chart.js';
+import { esc, lineChart } from '../../charts/index.js';
 
 export function renderHtmlReport(r: EvaluationReport): string {
   const charts: string[] = [

@@ -2,5 +2,5 @@
 // self-contained HTML with inline SVG, and as plain text for the terminal.
 export { buildBinaryReport, buildSurvivalReport, type EvaluationReport, type MetricRow, type CurveData } from './evaluation-report.js';
 export { renderHtmlReport, formatMetricsTable } from './html-report.js';
-export { lineChart, type ChartSeries, type LineChartOptions } from './svg-chart.js';
+export { lineChart, type ChartSeries, type LineChartOptions } from '../../charts/index.js';
 export { evaluateModel, loadModelFile, scoreSurvival, scoreBinary, survivalGrid, type EvaluateModelOptions } from './evaluate-model.js';

@@ -1,5 +1,6 @@
 // A small, dependency-free SVG line chart for self-contained HTML reports (no scripts, no CDN).
 // Linear axes with nice ticks, optional step lines, markers and a dashed reference diagonal. Not a plotting library.
+import { esc, f, fmtTick, PALETTE, svgOpen, ticks } from './svg-basics.js';
 
 export interface ChartSeries {
   readonly name: string;
@@ -24,8 +25,6 @@ export interface LineChartOptions {
   readonly legend?: 'top-left' | 'bottom-left' | 'bottom-right';
 }
 
-export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#17becf', '#7f7f7f'];
-
 export function lineChart(o: LineChartOptions): string {
   const width = o.width ?? 480;
   const height = o.height ?? 340;
@@ -36,9 +35,7 @@ export function lineChart(o: LineChartOptions): string {
   const px = (x: number) => m.left + ((x - x0) / (x1 - x0 || 1)) * (width - m.left - m.right);
   const py = (y: number) => height - m.bottom - ((y - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`);
-  parts.push(`<title>${esc(o.title)}</title><rect width="${width}" height="${height}" fill="#fff"/>`);
-  parts.push(`<text x="${width / 2}" y="20" text-anchor="middle" font-size="14" font-weight="600">${esc(o.title)}</text>`);
+  parts.push(svgOpen(width, height, o.title));
   for (const t of ticks(x0, x1)) {
     parts.push(`<line x1="${f(px(t))}" y1="${m.top}" x2="${f(px(t))}" y2="${height - m.bottom}" stroke="#eee"/>`);
     parts.push(`<text x="${f(px(t))}" y="${height - m.bottom + 16}" text-anchor="middle" font-size="11">${fmtTick(t)}</text>`);
@@ -92,26 +89,4 @@ function extent(values: number[]): [number, number] {
     if (v > hi) hi = v;
   }
   return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
-}
-
-/** About five round tick values inside [lo, hi]. */
-function ticks(lo: number, hi: number): number[] {
-  const raw = (hi - lo) / 5;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((s) => s * pow).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(10)));
-  return out;
-}
-
-function fmtTick(t: number): string {
-  return Math.abs(t) >= 1000 ? t.toFixed(0) : String(Number(t.toPrecision(4)));
-}
-
-function f(v: number): string {
-  return v.toFixed(1);
-}
-
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
