@@ -21,7 +21,7 @@ export interface AuditBatch {
   readonly bodies: string;
   /** AuditIndex after AuditIndex, flat. */
   readonly index: AuditIndexValue[];
-  /** Input shapes first used in this batch: id, names JSON, id, names JSON, ... (input-shapes.ts). */
+  /** The input shapes this batch's records use: id, names JSON, id, names JSON, ... (input-shapes.ts). */
   readonly shapes: string[];
 }
 

@@ -56,7 +56,7 @@ const INDEX_COLUMNS = 9;
  * records' JSON joined by newlines (JSON text never holds a raw newline): one flat string crosses to the writer
  * thread in one move. `index` holds the records' index columns, INDEX_COLUMNS per record, flat: a short array of
  * numbers and short strings clones for less than the JSON text it replaced cost to write and to parse here.
- * `shapes` holds the input shapes first used in this batch (input-shapes.ts) as id, names JSON, id, names JSON, ...
+ * `shapes` holds the input shapes this batch's records use (input-shapes.ts) as id, names JSON, id, names JSON, ...
  */
 function writeBatch(insert, insertShape, bodies, index, shapes) {
   for (let i = 0; i + 1 < shapes.length; i += 2) insertShape.run(shapes[i], shapes[i + 1]);

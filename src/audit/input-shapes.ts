@@ -1,6 +1,6 @@
 // Feature and graph values at rest: a record stores [shapeId, value, value, ...] instead of {name: value, ...}, and
 // each distinct list of names (a "shape": one per flow's inputs, in practice) is stored once, in audit_shapes. The
-// names are most of the values' bytes (a demo record: ~960 of its ~3,300 bytes), and every byte of a record is paid
+// names are most of the values' bytes (a demo record: ~830 of its ~3,400 bytes), and every byte of a record is paid
 // for on each pass: serialised, copied to the writer thread, masked, written. Read back, the values are objects again.
 import { createHash } from 'node:crypto';
 import type { InputValues } from '../decision/index.js';
@@ -11,45 +11,61 @@ export type EncodedValues = [shapeId: string, ...values: (number | null)[]];
 interface Shape {
   readonly id: string;
   readonly names: readonly string[];
+  readonly json: string;
 }
 
-/** Turns value objects into EncodedValues, remembering each new shape until it is taken to be written. */
+/**
+ * Distinct shapes one encoder will make. Flows give a handful; a reader that leaves out missing names instead of
+ * answering null would give a new shape for every pattern of missing values, so past this, values are stored as
+ * objects (readable as ever, just larger).
+ */
+export const MAX_SHAPES = 1024;
+
+/** Turns value objects into EncodedValues, remembering the shapes used until they are taken to be written. */
 export class ShapeEncoder {
   /** Known shapes by their first name: a lookup is one map get and a comparison of the (interned) names. */
   private readonly byFirstName = new Map<string, Shape[]>();
-  /** New shapes not yet handed to a batch, as [id, names JSON] pairs, flat. */
-  private unwritten: string[] = [];
+  private count = 0;
+  /** Shapes used since the last takeUsed. */
+  private used = new Set<Shape>();
 
   /** An object with no names stays as it is ({}). */
   encode(values: InputValues): EncodedValues | InputValues {
     const names = Object.keys(values);
     if (names.length === 0) return values;
     const shape = this.shapeOf(names);
+    if (!shape) return values;
+    this.used.add(shape);
     const out = new Array(names.length + 1) as EncodedValues;
     out[0] = shape.id;
     for (let i = 0; i < names.length; i++) out[i + 1] = values[names[i]] ?? null;
     return out;
   }
 
-  /** Shapes first used since the last call, as [id, names JSON, id, names JSON, ...]; written with the batch using them. */
-  takeUnwritten(): string[] {
-    const out = this.unwritten;
-    if (out.length > 0) this.unwritten = [];
+  /**
+   * The shapes used since the last call, as [id, names JSON, id, names JSON, ...]. Every batch carries (and writes,
+   * INSERT OR IGNORE) the shapes its records use, so a batch whose write failed takes no other batch's shapes with it.
+   */
+  takeUsed(): string[] {
+    const out: string[] = [];
+    for (const shape of this.used) out.push(shape.id, shape.json);
+    if (out.length > 0) this.used = new Set();
     return out;
   }
 
-  private shapeOf(names: string[]): Shape {
+  private shapeOf(names: string[]): Shape | null {
     let candidates = this.byFirstName.get(names[0]);
     if (candidates) {
       for (const shape of candidates) if (sameNames(shape.names, names)) return shape;
     } else {
       this.byFirstName.set(names[0], (candidates = []));
     }
+    if (this.count >= MAX_SHAPES) return null;
     const json = JSON.stringify(names);
     // A content hash: the same names get the same id in every process and after restarts.
-    const shape = { id: `s${createHash('sha256').update(json).digest('base64url').slice(0, 16)}`, names };
+    const shape = { id: `s${createHash('sha256').update(json).digest('base64url').slice(0, 16)}`, names, json };
     candidates.push(shape);
-    this.unwritten.push(shape.id, json);
+    this.count++;
     return shape;
   }
 }

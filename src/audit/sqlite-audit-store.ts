@@ -173,7 +173,7 @@ export class SqliteAuditStore implements AuditStore {
       this.timer = null;
     }
     if (this.bodies.length === 0) return;
-    const batch: AuditBatch = { bodies: this.bodies.join('\n'), index: this.index, shapes: this.shapes.takeUnwritten() };
+    const batch: AuditBatch = { bodies: this.bodies.join('\n'), index: this.index, shapes: this.shapes.takeUsed() };
     this.bodies = [];
     this.index = [];
     if (this.writer) {
