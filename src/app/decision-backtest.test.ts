@@ -50,9 +50,11 @@ test('a backtest over a simulated world reproduces the live decisions of the sam
   const fresh = new FeatureEngine({ clock, sets });
   const champion = engine.catalog.compiledFlow(T, release.champion);
   const challenger = engine.catalog.compiledFlow(T, release.shadows[0]);
+  const pd = new Map<string, unknown>();
   const { report, decisions } = await runBacktest({
     tenant: T, log, flows: [champion, challenger],
     inputs: { apply: (stored) => fresh.applyStored(stored), features: fresh },
+    onApplication: (a) => pd.set(a.applicationId, a.variables.pd_12m),
   });
   assert.equal(decisions.length, liveOutcomes.size);
   for (const d of decisions) assert.equal(d.outcomes[0], liveOutcomes.get(d.applicationId), d.applicationId);
@@ -60,6 +62,9 @@ test('a backtest over a simulated world reproduces the live decisions of the sam
   assert.equal(column.decisions, liveOutcomes.size);
   assert.ok(Math.abs(column.approvalRate + column.reviewRate + column.rejectRate + column.errorRate - 1) < 1e-12);
   assert.ok(column.approved.known > 0, 'some approved applicants have a known outcome');
+  // Every application exports the champion's variables (how a training set for its model is made).
+  assert.equal(pd.size, decisions.length);
+  assert.ok([...pd.values()].every((p) => typeof p === 'number' && p > 0 && p < 1), 'the PD the model node set');
 
   engine.audit.flush();
   for (const id of decisionIds) assert.equal(engine.replay(T, id).identical, true, id);

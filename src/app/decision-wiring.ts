@@ -5,7 +5,7 @@ import { RiskError, type Clock, type Random } from '../core/index.js';
 import { SqliteAuditStore, replayDecision, type AuditStore, type ReplayReport } from '../audit/index.js';
 import {
   BatchingAppender, DecisionService, EventPreparer, FlowCatalog, ListService, SqliteFlowStore, SqliteListStore, SqliteModelStore,
-  openDecisionDatabase, runBacktest, type BacktestDecision, type BacktestReport, type FeatureReader, type FlowRef, type GraphReader,
+  openDecisionDatabase, runBacktest, type BacktestApplication, type BacktestDecision, type BacktestReport, type FeatureReader, type FlowRef, type GraphReader,
   type ModelStore, type PointInTimeInputs,
 } from '../decision/index.js';
 import type { EventLog } from '../store/index.js';
@@ -33,6 +33,7 @@ export interface BacktestRequest {
   readonly from?: number;
   readonly to?: number;
   readonly onProgress?: (events: number, applications: number) => void;
+  readonly onApplication?: (application: BacktestApplication) => void;
 }
 
 export interface DecisionEngine {
@@ -88,6 +89,7 @@ export function openDecisionEngine(options: DecisionEngineOptions): DecisionEngi
         to: request.to,
         inputs: options.pointInTime?.(request.tenant),
         onProgress: request.onProgress,
+        onApplication: request.onApplication,
       });
     },
     async close() {

@@ -20,11 +20,15 @@ export interface RunRequest {
   readonly time: number;
   readonly clock: Clock;
   readonly trace?: boolean;
+  /** Return the flow's variables as they were when it ended (exports of model inputs; off on the decision path). */
+  readonly keepVariables?: boolean;
 }
 
 export interface RunOutcome {
   readonly result: DecisionResult;
   readonly inputs: RecordedInputs;
+  /** With keepVariables: every variable of the flow at its end. */
+  readonly variables?: Readonly<Record<string, unknown>>;
 }
 
 // Every declared variable starts as null. A decision's variables object is a copy of a per-flow template that holds
@@ -69,7 +73,7 @@ export function runFlow(flow: CompiledFlow, request: RunRequest): RunOutcome {
     result = errorResult(state, flow, code, (err as Error)?.message ?? String(err), details.node as string, details.item as string);
   }
   if (state.trace) result = { ...result, trace: state.trace };
-  return { result, inputs: recorder.recorded() };
+  return request.keepVariables ? { result, inputs: recorder.recorded(), variables: vars } : { result, inputs: recorder.recorded() };
 }
 
 /** The result of a decision that could not run at all (its inputs could not be read): a coded error outcome. */

@@ -28,6 +28,17 @@ export interface BacktestOptions {
   readonly to?: number;
   readonly inputs?: PointInTimeInputs;
   readonly onProgress?: (events: number, applications: number) => void;
+  /**
+   * Called for every application decided, with the first flow's variables as they were when it ended (inputs as read
+   * at the time, derived values, scores): how a training set for a model the flow will score is exported.
+   */
+  readonly onApplication?: (application: BacktestApplication) => void;
+}
+
+export interface BacktestApplication {
+  readonly applicationId: string;
+  readonly time: number;
+  readonly variables: Readonly<Record<string, unknown>>;
 }
 
 export interface BacktestDecision {
@@ -59,8 +70,11 @@ export async function runBacktest(options: BacktestOptions): Promise<{ report: B
       const f = await readKnown(features, options.tenant, stored, featureNames);
       const g = await readKnown(graph, options.tenant, stored, graphNames);
       const clock = new FixedClock(time);
-      const results = options.flows.map((flow) =>
-        runFlow(flow, { tenant: options.tenant, data, features: f, graph: g, lists, time, clock }).result);
+      const keep = options.onApplication !== undefined;
+      const runs = options.flows.map((flow, i) =>
+        runFlow(flow, { tenant: options.tenant, data, features: f, graph: g, lists, time, clock, keepVariables: keep && i === 0 }));
+      const results = runs.map((r) => r.result);
+      if (keep) options.onApplication!({ applicationId: data.applicationId, time, variables: runs[0].variables! });
       decisions.push({
         applicationId: data.applicationId,
         time,

@@ -1,11 +1,14 @@
-// The demo decision setup on the synthetic world: the loan-applications flow (champion), a challenger that scores
-// the GBST PD curve with tighter cuts (run in shadow), the two hand-made models, and the release binding them.
+// The demo decision setup on the synthetic world: the loan-applications flow (champion) with its PD model (a GBDT
+// trained on a simulated world of another seed by scripts/train-demo-model.ts), a challenger that scores the
+// hand-made GBST PD curve with its own cuts (run in shadow), and the release binding them.
 // Idempotent: installing twice changes nothing.
 import type { FlowCatalog } from '../flow-catalog.js';
 import type { FlowDocument, ModelNode, RuleSetNode } from '../flow-types.js';
 import type { ModelStore, Release } from '../store/decision-stores.js';
+import type { GbdtArtifact } from '../../model/index.js';
 import loanFlow from './loan-flow.json' with { type: 'json' };
-import { WORLD_GRAPH_SIGNAL, demoPdCurveModel, demoPdModel } from './demo-models.js';
+import trainedPdModel from './demo-pd-model.json' with { type: 'json' };
+import { WORLD_GRAPH_SIGNAL, demoPdCurveModel } from './demo-models.js';
 
 export const DEMO_SLOT = 'loan-applications';
 export const DEMO_CHALLENGER = 'loan-applications-challenger';
@@ -46,7 +49,7 @@ export interface DemoInstall {
 
 export function installDemoDecisions(catalog: FlowCatalog, models: ModelStore, tenant: string, now: number): DemoInstall {
   const have = new Set(models.list(tenant).map((m) => m.name));
-  if (!have.has('demo-pd')) models.put(tenant, 'demo-pd', demoPdModel(WORLD_GRAPH_SIGNAL), now);
+  if (!have.has('demo-pd')) models.put(tenant, 'demo-pd', structuredClone(trainedPdModel) as unknown as GbdtArtifact, now);
   if (!have.has('demo-pd-curve')) models.put(tenant, 'demo-pd-curve', demoPdCurveModel(WORLD_GRAPH_SIGNAL), now);
   const existing = catalog.releases(tenant, DEMO_SLOT)[0];
   if (existing) return { release: existing, installed: false };

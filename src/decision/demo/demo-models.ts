@@ -1,9 +1,20 @@
-// Small hand-made model artifacts for the demo flow and tests, in src/model's artifact format: a binary GBDT
-// (probability of default) and a 12-period GBST (PD curve). A few stumps each, with plausible directions; they are
-// stand-ins until `argus learn` trains real ones on the synthetic world.
+// Small hand-made model artifacts in src/model's artifact format: a binary GBDT (probability of default) and a
+// 12-period GBST (PD curve), a few stumps each with plausible directions. The flow tests score them (their numbers
+// are easy to follow by hand) and the demo's challenger scores the GBST; the demo champion's PD model is trained
+// (demo-pd-model.json, by scripts/train-demo-model.ts) on DEMO_MODEL_INPUTS.
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type GbdtArtifact, type GbstArtifact, type TreeJson } from '../../model/index.js';
 
-/** The model features (variables of the demo flow); the last one is the graph signal. */
+/**
+ * The inputs of the trained demo PD model (src/decision/demo/demo-pd-model.json, made by scripts/train-demo-model.ts):
+ * variables of the demo flow — application fields, derived values, velocity and history features, graph values.
+ */
+export const DEMO_MODEL_INPUTS = [
+  'amount', 'term', 'income', 'applicant_age', 'debt_to_income', 'contacts_count', 'emergency_count', 'apps_applicant_30d',
+  'days_since_last_app', 'charged_off_180d', 'repaid_to_due_90d', 'loans_180d', 'requested_to_income', 'graph_bad_rate_2hop',
+  'graph_persons_1hop', 'graph_close_bad', 'graph_community_bad_rate',
+] as const;
+
+/** The hand-made models' features (variables of the demo flow); the last one is the graph signal. */
 export const DEMO_MODEL_FEATURES = ['debt_to_income', 'apps_applicant_30d', 'applicant_age', 'contacts_count', 'graph_bad_within_2'] as const;
 
 /** Which graph variable the models split on, and where. */
