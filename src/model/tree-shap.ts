@@ -40,6 +40,10 @@ export class TreeShapExplainer {
   private readonly zero: Float64Array;
   private readonly one: Float64Array;
   private readonly pweight: Float64Array;
+  /** The numeric trees with pattern tables, packed into flat arrays for the explain loop. */
+  private readonly packed: PackedTables;
+  /** Every other tree (categorical splits, or too many splits): explained through its table or by recursion. */
+  private readonly others: ShapTree[];
 
   /** weights[k] projects output k onto the explained score; `patternTables` false explains every tree by recursion. */
   constructor(trees: readonly TreeJson[], weights: Float64Array, patternTables = true) {
@@ -57,11 +61,24 @@ export class TreeShapExplainer {
     this.one = new Float64Array(size);
     this.pweight = new Float64Array(size);
     if (patternTables) for (const t of this.trees) t.table = this.patternTable(t);
+    const numericTabled = this.trees.filter((t) => t.table && t.categories.size === 0 && t.feature[0] !== -1);
+    this.packed = pack(numericTabled);
+    this.others = this.trees.filter((t) => !numericTabled.includes(t));
   }
 
   /** Adds each feature's contribution for row x into phi; they sum to f(x) − expectedValue. */
   explain(x: Float64Array, phi: Float64Array): void {
-    for (const t of this.trees) {
+    const p = this.packed;
+    for (let tree = 0; tree < p.count; tree++) {
+      let pattern = 0;
+      for (let i = p.splitStart[tree], bit = 1; i < p.splitStart[tree + 1]; i++, bit <<= 1) {
+        const v = x[p.splitFeature[i]];
+        if (v !== v ? p.splitMissingLeft[i] === 1 : v <= p.splitThreshold[i]) pattern |= bit;
+      }
+      const o = p.patternStart[tree] + pattern;
+      for (let e = p.offsets[o]; e < p.offsets[o + 1]; e++) phi[p.features[e]] += p.values[e];
+    }
+    for (const t of this.others) {
       if (t.feature[0] === -1) continue;
       const table = t.table;
       if (!table) {
@@ -203,6 +220,55 @@ export class TreeShapExplainer {
     }
     return total;
   }
+}
+
+/** Pattern tables of numeric trees in flat arrays: tree t's splits are splitStart[t] .. splitStart[t+1] (bit order),
+ * its pattern p's entries offsets[patternStart[t] + p] .. offsets[patternStart[t] + p + 1]. */
+interface PackedTables {
+  readonly count: number;
+  readonly splitStart: Int32Array;
+  readonly splitFeature: Int32Array;
+  readonly splitThreshold: Float64Array;
+  readonly splitMissingLeft: Uint8Array;
+  readonly patternStart: Int32Array;
+  readonly offsets: Int32Array;
+  readonly features: Int32Array;
+  readonly values: Float64Array;
+}
+
+function pack(trees: readonly ShapTree[]): PackedTables {
+  const splitStart = new Int32Array(trees.length + 1);
+  const patternStart = new Int32Array(trees.length);
+  let splits = 0;
+  let slots = 0;
+  let entries = 0;
+  trees.forEach((t, i) => {
+    splits += t.table!.splits.length;
+    splitStart[i + 1] = splits;
+    patternStart[i] = slots;
+    slots += t.table!.offsets.length;
+    entries += t.table!.features.length;
+  });
+  const splitFeature = new Int32Array(splits);
+  const splitThreshold = new Float64Array(splits);
+  const splitMissingLeft = new Uint8Array(splits);
+  const offsets = new Int32Array(slots);
+  const features = new Int32Array(entries);
+  const values = new Float64Array(entries);
+  let entry = 0;
+  trees.forEach((t, i) => {
+    const table = t.table!;
+    table.splits.forEach((node, k) => {
+      splitFeature[splitStart[i] + k] = t.feature[node];
+      splitThreshold[splitStart[i] + k] = t.threshold[node];
+      splitMissingLeft[splitStart[i] + k] = t.missingLeft[node];
+    });
+    for (let o = 0; o < table.offsets.length; o++) offsets[patternStart[i] + o] = entry + table.offsets[o];
+    features.set(table.features, entry);
+    values.set(table.values, entry);
+    entry += table.features.length;
+  });
+  return { count: trees.length, splitStart, splitFeature, splitThreshold, splitMissingLeft, patternStart, offsets, features, values };
 }
 
 /** The split nodes reached from the root (node arrays may hold unused slots), or null when there are more than `max`. */
