@@ -138,9 +138,14 @@ export interface ModelNode {
   readonly version: number;
   /** Model feature -> CEL; a feature not listed reads the variable of the same name. */
   readonly inputs?: Readonly<Record<string, Cel>>;
-  /** Variable for the binary probability, or (survival models) PD at horizon: { pd_6m: 6 }. */
+  /** Variable for the binary probability, or (survival models) the PD over the model's whole horizon. */
   readonly output?: string;
-  readonly horizons?: Readonly<Record<string, number>>;
+  /**
+   * Survival models: variable -> PD at a horizon, in the model's time unit: a number ({ pd_6m: 6 }) or the name of a
+   * number variable, read per application ({ pd_term: "term" }: PD over each loan's own term). A horizon past the
+   * model's last period is taken at that period; a missing or non-positive one leaves the variable null (missing).
+   */
+  readonly horizons?: Readonly<Record<string, number | string>>;
   /** Reason codes from the top risk-increasing contributions; default 2, 0 for none. */
   readonly reasons?: number;
 }

@@ -48,6 +48,8 @@ export interface BacktestDecision {
   readonly reasons: readonly (readonly string[])[];
   /** Known outcome at the end of the log: true bad, false good, null unknown. */
   bad: boolean | null;
+  /** Booked applications: when the loan went bad (or null) and until when it was observed (OutcomeTracker.timeline). */
+  timeline: { badAt: number | null; observedUntil: number } | null;
 }
 
 export async function runBacktest(options: BacktestOptions): Promise<{ report: BacktestReport; decisions: BacktestDecision[] }> {
@@ -81,6 +83,7 @@ export async function runBacktest(options: BacktestOptions): Promise<{ report: B
         outcomes: results.map((r) => r.outcome),
         reasons: results.map((r) => r.reasons.map((x) => x.code)),
         bad: null,
+        timeline: null,
       });
     }
     lists.apply(event);
@@ -88,7 +91,10 @@ export async function runBacktest(options: BacktestOptions): Promise<{ report: B
     options.inputs?.apply(stored);
     if (events % 5000 === 0) options.onProgress?.(events, decisions.length);
   }
-  for (const d of decisions) d.bad = outcomes.outcome(d.applicationId);
+  for (const d of decisions) {
+    d.bad = outcomes.outcome(d.applicationId);
+    d.timeline = outcomes.timeline(d.applicationId);
+  }
   options.onProgress?.(events, decisions.length);
   return { report: summarise(options.tenant, options.flows, decisions, from, to), decisions };
 }

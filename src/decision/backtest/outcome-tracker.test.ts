@@ -34,3 +34,22 @@ test('the backtest\'s outcome: bad at 30 days past due or charged off, good once
   assert.equal(t.outcome('a-young'), null);
   assert.equal(t.outcome('a-never-booked'), null);
 });
+
+test('timelines for survival models: when a loan went bad, else until it closed or the log ended', () => {
+  const t = tracker([
+    ...['late', 'off', 'paid', 'open'].map((id): Fed => [T0, 'loan.booked', { loanId: id, applicationId: `a-${id}` }]),
+    due('late', 1, T0 + MONTH), paid('late', 1, T0 + MONTH),
+    due('late', 2, T0 + 2 * MONTH), paid('late', 2, T0 + 2 * MONTH + 45 * DAY_MS),
+    due('off', 1, T0 + MONTH), [T0 + 3 * MONTH, 'loan.closed', { loanId: 'off', reason: 'charged_off' }],
+    due('paid', 1, T0 + MONTH), paid('paid', 1, T0 + MONTH), [T0 + MONTH + DAY_MS, 'loan.closed', { loanId: 'paid', reason: 'paid_off' }],
+    due('open', 1, T0 + MONTH), paid('open', 1, T0 + MONTH),
+    [T0 + 5 * MONTH, 'login', {}],
+  ]);
+  const wentBad = T0 + 2 * MONTH + 30 * DAY_MS;
+  assert.deepEqual(t.timeline('a-late'), { badAt: wentBad, observedUntil: wentBad }, 'bad the day its instalment reached 30 days past due');
+  const offBad = T0 + MONTH + 30 * DAY_MS;
+  assert.deepEqual(t.timeline('a-off'), { badAt: offBad, observedUntil: offBad }, '30 days past due came before the charge-off');
+  assert.deepEqual(t.timeline('a-paid'), { badAt: null, observedUntil: T0 + MONTH + DAY_MS }, 'a paid-off loan is observed until it closed');
+  assert.deepEqual(t.timeline('a-open'), { badAt: null, observedUntil: T0 + 5 * MONTH }, 'an open loan until the end of the log');
+  assert.equal(t.timeline('a-never-booked'), null);
+});

@@ -9,6 +9,8 @@ export const BAD_DAYS_PAST_DUE = 30;
 interface LoanState {
   readonly applicationId: string;
   chargedOff: boolean;
+  /** When the loan closed (paid off or charged off), ms. */
+  closedAt: number | null;
   readonly due: Map<number, { dueAt: number; amount: number; paid: number; paidFullAt: number | null }>;
 }
 
@@ -22,7 +24,7 @@ export class OutcomeTracker {
     const d = event.data as Record<string, unknown>;
     switch (event.type) {
       case 'loan.booked': {
-        const loan: LoanState = { applicationId: d.applicationId as string, chargedOff: false, due: new Map() };
+        const loan: LoanState = { applicationId: d.applicationId as string, chargedOff: false, closedAt: null, due: new Map() };
         this.loans.set(d.loanId as string, loan);
         this.byApplication.set(loan.applicationId, loan);
         break;
@@ -42,7 +44,10 @@ export class OutcomeTracker {
       }
       case 'loan.closed': {
         const loan = this.loans.get(d.loanId as string);
-        if (loan && d.reason === 'charged_off') loan.chargedOff = true;
+        if (loan) {
+          loan.closedAt = time;
+          if (d.reason === 'charged_off') loan.chargedOff = true;
+        }
         break;
       }
       default:
@@ -63,5 +68,23 @@ export class OutcomeTracker {
       if (this.lastTime >= limit) observed = true;
     }
     return observed ? false : null;
+  }
+
+  /**
+   * For survival models: when the application's loan went bad (charged off, or the moment an instalment reached 30
+   * days past due unpaid), or null; and until when it was observed — the time it went bad, else its closing (a
+   * paid-off loan cannot go bad later), else the end of the log. Null when it was never booked.
+   */
+  timeline(applicationId: string): { badAt: number | null; observedUntil: number } | null {
+    const loan = this.byApplication.get(applicationId);
+    if (!loan) return null;
+    let badAt = loan.chargedOff && loan.closedAt !== null ? loan.closedAt : Infinity;
+    for (const due of loan.due.values()) {
+      const limit = due.dueAt + BAD_DAYS_PAST_DUE * DAY_MS;
+      const paidInTime = due.paidFullAt !== null && due.paidFullAt <= limit;
+      if (!paidInTime && this.lastTime >= limit) badAt = Math.min(badAt, limit);
+    }
+    if (badAt !== Infinity) return { badAt, observedUntil: badAt };
+    return { badAt: null, observedUntil: loan.closedAt ?? this.lastTime };
   }
 }

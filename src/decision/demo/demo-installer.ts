@@ -1,14 +1,14 @@
-// The demo decision setup on the synthetic world: the loan-applications flow (champion) with its PD model (a GBDT
-// trained on a simulated world of another seed by scripts/train-demo-model.ts), a challenger that scores the
-// hand-made GBST PD curve with its own cuts (run in shadow), and the release binding them.
+// The demo decision setup on the synthetic world: the loan-applications flow (champion) with its PD model (a GBDT),
+// a challenger that scores a GBST PD curve over each loan's own term with its own cuts (run in shadow), both models
+// trained on a simulated world of another seed by scripts/train-demo-model.ts, and the release binding them.
 // Idempotent: installing twice changes nothing.
 import type { FlowCatalog } from '../flow-catalog.js';
 import type { FlowDocument, ModelNode, RuleSetNode } from '../flow-types.js';
 import type { ModelStore, Release } from '../store/decision-stores.js';
-import type { GbdtArtifact } from '../../model/index.js';
+import type { GbdtArtifact, GbstArtifact } from '../../model/index.js';
 import loanFlow from './loan-flow.json' with { type: 'json' };
+import trainedPdCurveModel from './demo-pd-curve-model.json' with { type: 'json' };
 import trainedPdModel from './demo-pd-model.json' with { type: 'json' };
-import { WORLD_GRAPH_SIGNAL, demoPdCurveModel } from './demo-models.js';
 
 export const DEMO_SLOT = 'loan-applications';
 export const DEMO_CHALLENGER = 'loan-applications-challenger';
@@ -17,22 +17,25 @@ export function demoFlow(): FlowDocument {
   return structuredClone(loanFlow) as unknown as FlowDocument;
 }
 
-/** The champion with the GBST PD-curve model (PD at 12 months) and tighter PD cuts. */
+/**
+ * The champion with the GBST PD-curve model and its own cuts. Its PD is over each loan's own term (the model's 12
+ * monthly periods at most), under the champion's variable name so that pricing and limits read it unchanged.
+ */
 export function demoChallengerFlow(): FlowDocument {
   const flow = demoFlow() as { -readonly [K in keyof FlowDocument]: FlowDocument[K] };
   flow.id = DEMO_CHALLENGER;
   flow.name = 'Consumer loan applications (demo challenger: GBST PD curve)';
   flow.nodes = flow.nodes.map((node) => {
     if (node.kind === 'model') {
-      const model: ModelNode = { kind: 'model', id: node.id, model: 'demo-pd-curve', version: 1, horizons: { pd_12m: 12 }, reasons: 2 };
+      const model: ModelNode = { kind: 'model', id: node.id, model: 'demo-pd-curve', version: 1, horizons: { pd_12m: 'term' }, reasons: 2 };
       return model;
     }
     if (node.kind === 'rules' && node.id === 'model-cut') {
       const cut: RuleSetNode = {
         ...node,
         rules: [
-          { id: 'pd-high', when: 'pd_12m > 0.2', action: { type: 'reject' }, reason: 'PD_HIGH' },
-          { id: 'pd-medium', when: 'pd_12m > 0.1', action: { type: 'review' }, reason: 'PD_MEDIUM' },
+          { id: 'pd-high', when: 'pd_12m > 0.44', action: { type: 'reject' }, reason: 'PD_HIGH' },
+          { id: 'pd-medium', when: 'pd_12m > 0.31', action: { type: 'review' }, reason: 'PD_MEDIUM' },
         ],
       };
       return cut;
@@ -50,7 +53,7 @@ export interface DemoInstall {
 export function installDemoDecisions(catalog: FlowCatalog, models: ModelStore, tenant: string, now: number): DemoInstall {
   const have = new Set(models.list(tenant).map((m) => m.name));
   if (!have.has('demo-pd')) models.put(tenant, 'demo-pd', structuredClone(trainedPdModel) as unknown as GbdtArtifact, now);
-  if (!have.has('demo-pd-curve')) models.put(tenant, 'demo-pd-curve', demoPdCurveModel(WORLD_GRAPH_SIGNAL), now);
+  if (!have.has('demo-pd-curve')) models.put(tenant, 'demo-pd-curve', structuredClone(trainedPdCurveModel) as unknown as GbstArtifact, now);
   const existing = catalog.releases(tenant, DEMO_SLOT)[0];
   if (existing) return { release: existing, installed: false };
   const champion = catalog.save(tenant, demoFlow());

@@ -1,7 +1,7 @@
 // Small hand-made model artifacts in src/model's artifact format: a binary GBDT (probability of default) and a
-// 12-period GBST (PD curve), a few stumps each with plausible directions. The flow tests score them (their numbers
-// are easy to follow by hand) and the demo's challenger scores the GBST; the demo champion's PD model is trained
-// (demo-pd-model.json, by scripts/train-demo-model.ts) on DEMO_MODEL_INPUTS.
+// 12-period GBST (PD curve), a few stumps each with plausible directions, which the flow tests score (their numbers
+// are easy to follow by hand). The installed demo's models are trained instead (demo-pd-model.json and
+// demo-pd-curve-model.json, by scripts/train-demo-model.ts) on DEMO_MODEL_INPUTS.
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type GbdtArtifact, type GbstArtifact, type TreeJson } from '../../model/index.js';
 
 /**
@@ -25,13 +25,6 @@ export interface DemoGraphSignal {
 
 /** The signal the hand-built test cases use: any bad person within 2 hops raises the risk. */
 export const CASE_GRAPH_SIGNAL: DemoGraphSignal = { feature: 'graph_bad_within_2', threshold: 0 };
-
-/**
- * The signal the installed demo uses. In a realistic network almost everyone has some bad person within two hops
- * (shared employers and /24 networks reach hundreds of people), so a count says little; the share of bad persons
- * within two hops, above the world's ~10% default rate, does.
- */
-export const WORLD_GRAPH_SIGNAL: DemoGraphSignal = { feature: 'graph_bad_rate_2hop', threshold: 0.15 };
 
 function modelFeatures(graph: DemoGraphSignal): string[] {
   return [...DEMO_MODEL_FEATURES.slice(0, -1), graph.feature];

@@ -1,6 +1,6 @@
 // Model: scores a model artifact (src/model's ScoringModel) on variables or CEL inputs. Binary models set `output`
-// to the probability; survival models (GBST) set each `horizons` variable to the PD at that horizon (1 - S(t)) and
-// `output` to the full-horizon risk. Missing inputs are passed as missing (NaN; the trees route them) and recorded.
+// to the probability; survival models (GBST) set each `horizons` variable to the PD at that horizon (1 - S(t)) — a
+// fixed time, or one read from a variable per application — and `output` to the full-horizon risk. Missing inputs are passed as missing (NaN; the trees route them) and recorded.
 // Reason codes come from the largest risk-increasing contributions.
 import type { CompiledExpression } from '../../expression/index.js';
 import { isSurvivalModel, type ScoringModel } from '../../model/index.js';
@@ -23,6 +23,13 @@ export function compileModelNode(node: ModelNode, ctx: CompileContext): NodeRunn
     nodeProblem(ctx, node.id, 'horizons', `a ${model.kind} model has no time dimension`);
   }
   if (!node.output && horizons.length === 0) nodeProblem(ctx, node.id, 'output', 'set `output` or `horizons`');
+  for (const [name, horizon] of horizons) {
+    if (typeof horizon === 'string') {
+      if (ctx.declarations[horizon] !== 'double') nodeProblem(ctx, node.id, `horizons.${name}`, `"${horizon}" is not a number variable of the flow`);
+    } else if (!(typeof horizon === 'number' && horizon > 0)) {
+      nodeProblem(ctx, node.id, `horizons.${name}`, 'a horizon is a positive number or the name of a number variable');
+    }
+  }
   for (const name of Object.keys(node.inputs ?? {})) {
     if (!model.features.includes(name)) nodeProblem(ctx, node.id, `inputs.${name}`, `the model has no feature "${name}"`);
   }
@@ -32,13 +39,17 @@ export function compileModelNode(node: ModelNode, ctx: CompileContext): NodeRunn
   return modelRunner(node, model, inputs as CompiledExpression[], horizons);
 }
 
-function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly CompiledExpression[], horizons: [string, number][]): NodeRunner {
+function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly CompiledExpression[], horizons: [string, number | string][]): NodeRunner {
   const id = node.id;
   const names = model.features;
   const categorical = (model.artifact.featureInfo ?? []).some((f) => f.type === 'categorical');
   const values = new Float64Array(names.length);
   const record: Record<string, unknown> = {};
-  const horizonTimes = horizons.map(([, t]) => t);
+  // Fixed horizons are scored together; a horizon read from a variable is scored on its own, per application.
+  const fixed = horizons.filter((h): h is [string, number] => typeof h[1] === 'number');
+  const fixedTimes = fixed.map(([, t]) => t);
+  const perApplication = horizons.filter((h): h is [string, string] => typeof h[1] === 'string');
+  const lastTime = isSurvivalModel(model) ? model.periods * model.periodLength : 0;
   const topN = node.reasons ?? 2;
   const version = node.version;
 
@@ -52,9 +63,18 @@ function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly Comp
     }
     const x = categorical ? model.encodeRecord(record) : values;
     if (node.output) state.vars[node.output] = isSurvivalModel(model) ? model.riskScore(x) : (model.predictRow(x) as number);
-    if (horizonTimes.length > 0) {
-      const survival = model.survivalAt(x, horizonTimes);
-      for (let h = 0; h < horizons.length; h++) state.vars[horizons[h][0]] = 1 - survival[h];
+    if (fixedTimes.length > 0) {
+      const survival = model.survivalAt(x, fixedTimes);
+      for (let h = 0; h < fixed.length; h++) state.vars[fixed[h][0]] = 1 - survival[h];
+    }
+    for (const [name, variable] of perApplication) {
+      const t = state.vars[variable];
+      if (typeof t !== 'number' || !(t > 0)) {
+        state.vars[name] = null;
+        state.missing.push({ node: id, item: name, variable, policy: 'model' });
+        continue;
+      }
+      state.vars[name] = 1 - model.survivalAt(x, [Math.min(t, lastTime)])[0];
     }
     if (topN > 0) {
       for (const c of model.explain(x, topN).contributions) {
