@@ -42,8 +42,10 @@ export class TreeShapExplainer {
   private readonly pweight: Float64Array;
   /** The numeric trees with pattern tables, packed into flat arrays for the explain loop. */
   private readonly packed: PackedTables;
-  /** Every other tree (categorical splits, or too many splits): explained through its table or by recursion. */
-  private readonly others: ShapTree[];
+  /** Trees with categorical splits and a pattern table: explained through it (decide handles the categories). */
+  private readonly categoricalTabled: ShapTree[] = [];
+  /** Trees with too many splits for a table (or all of them without tables): explained by recursion. */
+  private readonly recursive: ShapTree[] = [];
 
   /** weights[k] projects output k onto the explained score; `patternTables` false explains every tree by recursion. */
   constructor(trees: readonly TreeJson[], weights: Float64Array, patternTables = true) {
@@ -60,10 +62,17 @@ export class TreeShapExplainer {
     this.zero = new Float64Array(size);
     this.one = new Float64Array(size);
     this.pweight = new Float64Array(size);
-    if (patternTables) for (const t of this.trees) t.table = this.patternTable(t);
-    const numericTabled = this.trees.filter((t) => t.table && t.categories.size === 0 && t.feature[0] !== -1);
+    const numericTabled: ShapTree[] = [];
+    for (const t of this.trees) {
+      if (t.feature[0] === -1) continue; // a lone leaf: nothing to attribute
+      t.table = patternTables ? this.patternTable(t) : undefined;
+      if (!t.table) this.recursive.push(t);
+      else if (t.categories.size === 0) numericTabled.push(t);
+      else this.categoricalTabled.push(t);
+    }
     this.packed = pack(numericTabled);
-    this.others = this.trees.filter((t) => !numericTabled.includes(t));
+    // The packed arrays hold these tables now.
+    for (const t of numericTabled) t.table = undefined;
   }
 
   /** Adds each feature's contribution for row x into phi; they sum to f(x) − expectedValue. */
@@ -78,23 +87,16 @@ export class TreeShapExplainer {
       const o = p.patternStart[tree] + pattern;
       for (let e = p.offsets[o]; e < p.offsets[o + 1]; e++) phi[p.features[e]] += p.values[e];
     }
-    for (const t of this.others) {
-      if (t.feature[0] === -1) continue;
-      const table = t.table;
-      if (!table) {
-        this.recurse(t, x, phi, 0, 0, 0, 1, 1, -1);
-        continue;
-      }
+    for (const t of this.categoricalTabled) {
+      const table = t.table!;
       let pattern = 0;
-      const numeric = t.categories.size === 0;
       for (let i = 0; i < table.splits.length; i++) {
         const node = table.splits[i];
-        const v = x[t.feature[node]];
-        const left = numeric ? (v !== v ? t.missingLeft[node] === 1 : v <= t.threshold[node]) : decide(t, node, v);
-        if (left) pattern |= 1 << i;
+        if (decide(t, node, x[t.feature[node]])) pattern |= 1 << i;
       }
       for (let e = table.offsets[pattern]; e < table.offsets[pattern + 1]; e++) phi[table.features[e]] += table.values[e];
     }
+    for (const t of this.recursive) this.recurse(t, x, phi, 0, 0, 0, 1, 1, -1);
   }
 
   /** Per-node decisions forced by a pattern while its table is built (1 left, 0 right); null when explaining x. */
