@@ -2,7 +2,7 @@
 // to look at rather than read: each version's outcome mix, the bad rates of approved and rejected applicants, the
 // reason codes side by side, then the full table and how outcomes move between the first version and the others.
 import { barChart, esc, percent, stackedBars } from '../../charts/index.js';
-import type { BacktestColumn, BacktestReport } from './backtest-report.js';
+import { reasonShare, type BacktestColumn, type BacktestReport } from './backtest-report.js';
 
 /** Reason codes charted: the most frequent in any version. The table lists more. */
 const CHARTED_REASONS = 15;
@@ -36,7 +36,7 @@ export function renderBacktestHtml(report: BacktestReport): string {
       title: `Reason codes (the ${charted.length} most frequent)`,
       xLabel: 'share of decisions carrying the code',
       series: names,
-      groups: charted.map((code) => ({ label: code, values: report.columns.map((c) => shareOf(c, code)) })),
+      groups: charted.map((code) => ({ label: code, values: report.columns.map((c) => reasonShare(c, code)) })),
       format: percent,
     }));
   }
@@ -51,7 +51,7 @@ export function renderBacktestHtml(report: BacktestReport): string {
     row('error rate', report.columns.map((c) => percent(c.errorRate))),
     row('bad rate, approved', report.columns.map((c) => knownText(c.approved))),
     row('bad rate, rejected', report.columns.map((c) => knownText(c.rejected))),
-    ...topReasons(report.columns, TABLED_REASONS).map((code) => row(code, report.columns.map((c) => percent(shareOf(c, code))), 'reason')),
+    ...topReasons(report.columns, TABLED_REASONS).map((code) => row(code, report.columns.map((c) => percent(reasonShare(c, code))), 'reason')),
   ];
   const moves = report.comparisons.map((cmp) => {
     const entries = Object.entries(cmp.moves).sort((a, b) => b[1] - a[1]);
@@ -90,10 +90,6 @@ ${report.comparisons.length > 0 ? `<h2>Agreement with ${esc(names[0])}</h2>${mov
 
 function versionName(c: BacktestColumn): string {
   return `${c.flow.id}@${c.flow.version}`;
-}
-
-function shareOf(c: BacktestColumn, code: string): number {
-  return c.reasons.find((r) => r.code === code)?.share ?? 0;
 }
 
 /** Codes ordered by their largest share in any version. */

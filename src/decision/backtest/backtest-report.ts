@@ -86,6 +86,11 @@ export function summarise(tenant: string, flows: readonly CompiledFlow[], decisi
   return { tenant, from, to, applications: n, columns, comparisons };
 }
 
+/** Share of a column's decisions carrying a reason code (0 when none did). */
+export function reasonShare(column: BacktestColumn, code: string): number {
+  return column.reasons.find((r) => r.code === code)?.share ?? 0;
+}
+
 /** A plain-text side-by-side table of a report. */
 export function formatBacktest(report: BacktestReport): string {
   const pct = (x: number | null): string => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
@@ -101,7 +106,7 @@ export function formatBacktest(report: BacktestReport): string {
   ];
   const codes = [...new Set(report.columns.flatMap((c) => c.reasons.slice(0, 8).map((r) => r.code)))];
   for (const code of codes) {
-    rows.push([`  ${code}`, ...report.columns.map((c) => pct(c.reasons.find((r) => r.code === code)?.share ?? 0))]);
+    rows.push([`  ${code}`, ...report.columns.map((c) => pct(reasonShare(c, code)))]);
   }
   const width = [Math.max(20, ...rows.map((r) => r[0].length)), ...head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i + 1].length)))];
   const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(width[0]) : cell.padStart(width[i]))).join('  ');
