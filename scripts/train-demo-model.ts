@@ -27,33 +27,35 @@ const PERIODS = 12;
 
 const app = await openArgus(loadConfig({ data: dataDir }));
 installDemoDecisions(app.decision.catalog, app.decision.models, 'default', Date.now());
-const inputs = new Map<string, { time: number; values: (number | null)[] }>();
+/** Per application: its time and the model inputs (NaN where the flow had none: the trees route missing values). */
+const inputs = new Map<string, { time: number; values: Float64Array }>();
 const { decisions } = await app.decision.backtest(app.services.eventLog, {
   tenant: 'default',
   flows: [app.decision.catalog.latest('default', DEMO_SLOT)],
   onApplication: ({ applicationId, time, variables }) => {
-    inputs.set(applicationId, { time, values: DEMO_MODEL_INPUTS.map((name) => (typeof variables[name] === 'number' ? (variables[name] as number) : null)) });
+    inputs.set(applicationId, { time, values: Float64Array.from(DEMO_MODEL_INPUTS, (name) => (typeof variables[name] === 'number' ? (variables[name] as number) : NaN)) });
   },
 });
 await app.close();
 
+/** A training table: the model inputs, then the label columns. */
+function tableOf<R extends { values: Float64Array }>(part: readonly R[], labels: Record<string, (row: R) => number>): Table {
+  return new Table([
+    ...DEMO_MODEL_INPUTS.map((name, k) => ({ kind: 'numeric' as const, name, values: Float64Array.from(part, (r) => r.values[k]) })),
+    ...Object.entries(labels).map(([name, of]) => ({ kind: 'numeric' as const, name, values: Float64Array.from(part, of) })),
+  ]);
+}
+
 const rows = decisions.filter((d) => d.bad !== null).map((d) => ({ ...inputs.get(d.applicationId)!, bad: d.bad ? 1 : 0 })).sort((a, b) => a.time - b.time);
 const cut = Math.floor(rows.length * 0.8);
-const table = (part: typeof rows) => new Table([
-  ...DEMO_MODEL_INPUTS.map((name, k) => ({ kind: 'numeric' as const, name, values: Float64Array.from(part, (r) => r.values[k] ?? NaN) })),
-  { kind: 'numeric' as const, name: 'bad', values: Float64Array.from(part, (r) => r.bad) },
-]);
+const table = (part: typeof rows) => tableOf(part, { bad: (r) => r.bad });
 const train = table(rows.slice(0, cut));
 const holdout = table(rows.slice(cut));
 const artifact = trainGbdt(train, {
   features: [...DEMO_MODEL_INPUTS], target: 'bad', rounds: 100, maxDepth: 3, learningRate: 0.15, minChildHessian: 5, seed: 1, validation: holdout, earlyStoppingRounds: 20,
 });
 const model = loadModel(artifact);
-const x = new Float64Array(DEMO_MODEL_INPUTS.length);
-const scores = rows.slice(cut).map((r) => {
-  r.values.forEach((v, k) => (x[k] = v ?? NaN));
-  return model.riskScore(x);
-});
+const scores = rows.slice(cut).map((r) => model.riskScore(r.values));
 const labels = rows.slice(cut).map((r) => r.bad);
 writeFileSync(out, JSON.stringify({ ...artifact, target: 'bad_known_outcome', training: { ...artifact.training, seconds: 0 } }) + '\n');
 console.log(`${rows.length} applications with known outcomes (${(100 * rows.reduce((a, r) => a + r.bad, 0) / rows.length).toFixed(1)}% bad); ` +
@@ -65,11 +67,7 @@ const booked = decisions.filter((d) => d.timeline !== null).map((d) => {
   return { ...inputs.get(d.applicationId)!, months: Math.max(1, Math.ceil((t.observedUntil - d.time) / MONTH_MS)), event: t.badAt === null ? 0 : 1 };
 }).sort((a, b) => a.time - b.time);
 const bookedCut = Math.floor(booked.length * 0.8);
-const survivalTable = (part: typeof booked) => new Table([
-  ...DEMO_MODEL_INPUTS.map((name, k) => ({ kind: 'numeric' as const, name, values: Float64Array.from(part, (r) => r.values[k] ?? NaN) })),
-  { kind: 'numeric' as const, name: 'months', values: Float64Array.from(part, (r) => r.months) },
-  { kind: 'numeric' as const, name: 'went_bad', values: Float64Array.from(part, (r) => r.event) },
-]);
+const survivalTable = (part: typeof booked) => tableOf(part, { months: (r) => r.months, went_bad: (r) => r.event });
 const curve = trainGbst(survivalTable(booked.slice(0, bookedCut)), {
   features: [...DEMO_MODEL_INPUTS], time: 'months', event: 'went_bad', periods: PERIODS, periodLength: 1, rounds: 100, maxDepth: 3,
   learningRate: 0.15, minChildHessian: 5, seed: 1, validation: survivalTable(booked.slice(bookedCut)), earlyStoppingRounds: 20,
@@ -77,10 +75,7 @@ const curve = trainGbst(survivalTable(booked.slice(0, bookedCut)), {
 const curveModel = loadModel(curve);
 const termAt = DEMO_MODEL_INPUTS.indexOf('term');
 const rest = booked.slice(bookedCut);
-const pdOverTerm = Float64Array.from(rest, (r) => {
-  r.values.forEach((v, k) => (x[k] = v ?? NaN));
-  return 1 - curveModel.survivalAt(x, [Math.min(x[termAt], PERIODS)])[0];
-});
+const pdOverTerm = Float64Array.from(rest, (r) => 1 - curveModel.survivalAt(r.values, [Math.min(r.values[termAt], PERIODS)])[0]);
 const c = harrellC(pdOverTerm, Float64Array.from(rest, (r) => r.months), Float64Array.from(rest, (r) => r.event)).cIndex;
 writeFileSync(curveOut, JSON.stringify({ ...curve, training: { ...curve.training, seconds: 0 } }) + '\n');
 console.log(`${booked.length} booked applications (${(100 * booked.reduce((a, r) => a + r.event, 0) / booked.length).toFixed(1)}% went bad); ` +
