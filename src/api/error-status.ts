@@ -21,6 +21,8 @@ const EXACT: Readonly<Record<string, number>> = {
   STORE_LOG_UNAVAILABLE: 503,
   // The audit store lost the names of a record's values: the server's data, not the request, is wrong.
   AUDIT_SHAPE_MISSING: 500,
+  // The audit file cannot be written (locked past every retry, disk full): the records are held, the store is down.
+  AUDIT_WRITE_FAILED: 503,
 };
 
 export function statusForCode(code: string): number {

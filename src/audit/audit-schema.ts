@@ -25,7 +25,12 @@ export interface AuditBatch {
   readonly shapes: string[];
 }
 
-export const AUDIT_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000'];
+/** How long a connection waits for another one's lock before SQLite answers SQLITE_BUSY. */
+export const AUDIT_BUSY_TIMEOUT_MS = 5000;
+
+export function auditPragmas(busyTimeoutMs = AUDIT_BUSY_TIMEOUT_MS): string[] {
+  return ['journal_mode = WAL', 'synchronous = NORMAL', `busy_timeout = ${Math.max(0, Math.round(busyTimeoutMs))}`];
+}
 
 export const AUDIT_SCHEMA = `
   CREATE TABLE IF NOT EXISTS decisions (
@@ -43,8 +48,8 @@ export const AUDIT_INSERT = `INSERT OR REPLACE INTO decisions
 
 export const AUDIT_INSERT_SHAPE = 'INSERT OR IGNORE INTO audit_shapes (id, names) VALUES (?, ?)';
 
-export function openAuditTable(db: Database.Database): (batch: AuditBatch) => void {
-  for (const pragma of AUDIT_PRAGMAS) db.pragma(pragma);
+export function openAuditTable(db: Database.Database, busyTimeoutMs?: number): (batch: AuditBatch) => void {
+  for (const pragma of auditPragmas(busyTimeoutMs)) db.pragma(pragma);
   db.exec(AUDIT_SCHEMA);
   const insert = db.prepare(AUDIT_INSERT);
   const insertShape = db.prepare(AUDIT_INSERT_SHAPE);

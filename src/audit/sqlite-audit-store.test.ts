@@ -134,3 +134,38 @@ test('when the writer thread dies, batches in flight and later ones are written 
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('a batch the file is locked against is retried, and one the writer gives up on is kept and written later: no record is lost', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-audit-'));
+  const path = join(dir, 'audit.db');
+  const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `dec_${String(from + i).padStart(4, '0')}`);
+  // Another process's writer holding the lock for a moment: the writer thread waits it out.
+  const patient = new SqliteAuditStore(path, { flushMs: 1, maxBatch: 3, busyTimeoutMs: 10, retryForMs: 10_000 });
+  const other = new Database(path);
+  other.exec('BEGIN IMMEDIATE');
+  for (let n = 1; n <= 10; n++) patient.record(record(n));
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  other.exec('COMMIT');
+  assert.deepEqual(patient.list('t').map((r) => r.decisionId), ids(1, 10));
+  await patient.close();
+  // Locked for longer than the writer keeps trying: the batches come back, flush reports them, and once the lock is
+  // released they are written.
+  const store = new SqliteAuditStore(path, { flushMs: 1, maxBatch: 3, busyTimeoutMs: 10, retryForMs: 30 });
+  other.exec('BEGIN IMMEDIATE');
+  for (let n = 11; n <= 20; n++) store.record(record(n));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const errors: unknown[] = [];
+  const logged = console.error;
+  console.error = (...args: unknown[]) => errors.push(args.join(' '));
+  try {
+    assert.throws(() => store.flush(), (err: { code: string; details: { records: number } }) => err.code === 'AUDIT_WRITE_FAILED' && err.details.records === 10);
+  } finally {
+    console.error = logged;
+  }
+  assert.ok(errors.some((e) => String(e).includes('SQLITE_BUSY')), 'the hand-back is logged with its code');
+  other.exec('COMMIT');
+  other.close();
+  assert.deepEqual(store.list('t').map((r) => r.decisionId), ids(1, 20));
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});

@@ -3,17 +3,19 @@
 // 50 ms) or `maxBatch` records (default 25) to a writer thread that masks their identifiers and writes what has
 // queued up in one transaction (nothing unmasked reaches the disk). Guarantee: a record survives a process crash once
 // its batch is written (normally within flushMs plus a few ms of the decision); synchronous=NORMAL means the last
-// batches before a power loss may be lost (the decided application itself is in the fsynced event log). ':memory:'
-// stores write in-thread.
+// batches before a power loss may be lost (the decided application itself is in the fsynced event log). A batch the
+// writer cannot write (the file locked for longer than retryForMs, a full disk) comes back and is kept and written
+// from this thread: never dropped while the process lives; flush() throws AUDIT_WRITE_FAILED while any is unwritten.
+// ':memory:' stores write in-thread.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { RiskError } from '../core/index.js';
 import type { DecisionRecord } from '../decision/index.js';
 import { createRequire } from 'node:module';
 import {
-  AUDIT_INSERT, AUDIT_INSERT_SHAPE, AUDIT_PRAGMAS, AUDIT_SCHEMA, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditBatch, type AuditIndexValue,
+  AUDIT_INSERT, AUDIT_INSERT_SHAPE, AUDIT_SCHEMA, auditPragmas, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditBatch, type AuditIndexValue,
 } from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
 import { decodeValues, ShapeEncoder } from './input-shapes.js';
@@ -21,7 +23,14 @@ import { decodeValues, ShapeEncoder } from './input-shapes.js';
 export interface AuditStoreOptions {
   readonly flushMs?: number;
   readonly maxBatch?: number;
+  /** SQLite busy_timeout of the store's connections (default AUDIT_BUSY_TIMEOUT_MS). */
+  readonly busyTimeoutMs?: number;
+  /** How long the writer thread keeps trying a batch the file is locked against before handing it back (default 60 s). */
+  readonly retryForMs?: number;
 }
+
+/** A batch handed back is tried here again at most this often (each try can wait busy_timeout on this thread). */
+const UNWRITTEN_RETRY_MS = 5000;
 
 export class SqliteAuditStore implements AuditStore {
   private readonly db: Database.Database;
@@ -41,6 +50,11 @@ export class SqliteAuditStore implements AuditStore {
   private readonly shapes = new ShapeEncoder();
   /** Shape names read back, by id. */
   private readonly shapeNames = new Map<string, readonly string[]>();
+  /** Where the writer reports batches it could not write (read synchronously: see takeFailures). */
+  private readonly failures: MessagePort | null = null;
+  /** Batches neither the writer nor this thread could write yet, oldest first. */
+  private unwritten: AuditBatch[] = [];
+  private nextRetryAt = 0;
 
   constructor(path: string, options: AuditStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -49,7 +63,7 @@ export class SqliteAuditStore implements AuditStore {
     } catch (err) {
       throw new RiskError('AUDIT_STORE_UNAVAILABLE', `cannot open the audit store at ${path}: ${(err as Error).message}`, { path });
     }
-    const writeHere = openAuditTable(this.db);
+    const writeHere = openAuditTable(this.db, options.busyTimeoutMs);
     this.flushMs = options.flushMs ?? 50;
     // Small batches: handing one over (join, copy to the writer) pauses the deciding thread, and with 100 records that
     // pause was the in-process p99 (~280 µs against ~100 µs at 25; the writer commits whatever has queued together).
@@ -60,10 +74,15 @@ export class SqliteAuditStore implements AuditStore {
     this.writer = null;
     if (path !== ':memory:') {
       const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      const { port1, port2 } = new MessageChannel();
+      port1.unref();
+      this.failures = port1;
       const writer = new Worker(AUDIT_WRITER_MODULE, {
         workerData: {
-          role: AUDIT_WRITER_ROLE, path, done: shared, driver, pragmas: AUDIT_PRAGMAS, schema: AUDIT_SCHEMA, insert: AUDIT_INSERT, insertShape: AUDIT_INSERT_SHAPE,
+          role: AUDIT_WRITER_ROLE, path, done: shared, driver, pragmas: auditPragmas(options.busyTimeoutMs), schema: AUDIT_SCHEMA, insert: AUDIT_INSERT,
+          insertShape: AUDIT_INSERT_SHAPE, failures: port2, retryForMs: options.retryForMs ?? 60_000,
         },
+        transferList: [port2],
       });
       writer.on('message', (m: { error?: string }) => {
         if (m.error) console.error(`audit writer: a batch failed: ${m.error}`);
@@ -72,9 +91,11 @@ export class SqliteAuditStore implements AuditStore {
       const fallBack = (): void => {
         if (this.writer !== writer) return;
         this.writer = null;
+        this.takeFailures();
         const done = Atomics.load(this.written, 0);
-        for (const [seq, batch] of this.inflight) if (seq > done) this.writeHere(batch);
+        for (const [seq, batch] of this.inflight) if (seq > done) this.unwritten.push(batch);
         this.inflight.clear();
+        this.writeUnwritten();
       };
       writer.on('error', (err) => {
         console.error(`audit writer thread failed (${err.message}); writing in the main thread`);
@@ -103,10 +124,18 @@ export class SqliteAuditStore implements AuditStore {
     }
   }
 
-  /** Writes everything queued and waits until it is written. */
+  /** Writes everything queued and waits until it is written; throws AUDIT_WRITE_FAILED if some of it cannot be. */
   flush(): void {
     this.send();
     while (this.writer && Atomics.load(this.written, 0) < this.sent) Atomics.wait(this.written, 0, Atomics.load(this.written, 0), 100);
+    this.takeFailures();
+    const error = this.writeUnwritten();
+    if (error) {
+      const records = this.unwritten.reduce((n, b) => n + b.bodies.split('\n').length, 0);
+      throw new RiskError('AUDIT_WRITE_FAILED', `${records} audit records cannot be written (${error.message}); they are kept in memory and retried`, {
+        records, cause: error.message,
+      });
+    }
   }
 
   get(tenant: string, decisionId: string): DecisionRecord | undefined {
@@ -178,12 +207,44 @@ export class SqliteAuditStore implements AuditStore {
     this.index = [];
     if (this.writer) {
       const seq = ++this.sent;
+      // Before forgetting batches the writer has passed: the ones it could not write are reported before it passes them.
+      this.takeFailures();
+      if (this.unwritten.length > 0 && Date.now() >= this.nextRetryAt) this.writeUnwritten();
       const done = Atomics.load(this.written, 0);
       for (const old of this.inflight.keys()) if (old <= done) this.inflight.delete(old);
       this.inflight.set(seq, batch);
       this.writer.postMessage({ seq, bodies: batch.bodies, index: batch.index, shapes: batch.shapes });
     } else {
-      this.writeHere(batch);
+      this.unwritten.push(batch);
+      this.writeUnwritten();
     }
+  }
+
+  /** Moves the batches the writer reported unwritable from in flight to unwritten. */
+  private takeFailures(): void {
+    if (!this.failures) return;
+    for (let m = receiveMessageOnPort(this.failures); m !== undefined; m = receiveMessageOnPort(this.failures)) {
+      const failure = m.message as { error: string; code: string; seqs: number[] };
+      console.error(`audit writer: ${failure.seqs.length} batches could not be written (${failure.code || 'error'}: ${failure.error}); writing them here`);
+      for (const seq of failure.seqs) {
+        const batch = this.inflight.get(seq);
+        if (batch) this.unwritten.push(batch);
+        this.inflight.delete(seq);
+      }
+    }
+  }
+
+  /** Writes unwritten batches in order on this thread; the error that stopped it, if any (those left are kept). */
+  private writeUnwritten(): Error | null {
+    while (this.unwritten.length > 0) {
+      try {
+        this.writeHere(this.unwritten[0]);
+      } catch (err) {
+        this.nextRetryAt = Date.now() + UNWRITTEN_RETRY_MS;
+        return err as Error;
+      }
+      this.unwritten.shift();
+    }
+    return null;
   }
 }
