@@ -1,12 +1,12 @@
 // Audit records on SQLite (WAL). Writes are batched off the response path: records are serialised when decided
-// (feature and graph values without their names: input-shapes.ts), queued, and handed every `flushMs` (default
-// 50 ms) or `maxBatch` records (default 25) to a writer thread that masks their identifiers and writes what has
-// queued up in one transaction (nothing unmasked reaches the disk). Guarantee: a record survives a process crash once
-// its batch is written (normally within flushMs plus a few ms of the decision); synchronous=NORMAL means the last
-// batches before a power loss may be lost (the decided application itself is in the fsynced event log). A batch the
-// writer cannot write (the file locked for longer than retryForMs, a full disk) comes back and is kept and written
-// from this thread: never dropped while the process lives; flush() throws AUDIT_WRITE_FAILED while any is unwritten.
-// ':memory:' stores write in-thread.
+// (feature and graph values without their names: input-shapes.ts; reasons and missing reads as tuples:
+// compact-result.ts), queued, and handed every `flushMs` (default 50 ms) or `maxBatch` records (default 25) to a
+// writer thread that masks their identifiers and writes what has queued up in one transaction (nothing unmasked
+// reaches the disk). Guarantee: a record survives a process crash once its batch is written (normally within flushMs
+// plus a few ms of the decision); synchronous=NORMAL means the last batches before a power loss may be lost (the
+// decided application itself is in the fsynced event log). A batch the writer cannot write (the file locked for
+// longer than retryForMs, a full disk) comes back and is kept and written from this thread: never dropped while the
+// process lives; flush() throws AUDIT_WRITE_FAILED while any is unwritten. ':memory:' stores write in-thread.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,6 +18,7 @@ import {
   AUDIT_INSERT, AUDIT_INSERT_SHAPE, AUDIT_SCHEMA, auditPragmas, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditBatch, type AuditIndexValue,
 } from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
+import { compactResult, expandResult } from './compact-result.js';
 import { decodeValues, ShapeEncoder } from './input-shapes.js';
 
 export interface AuditStoreOptions {
@@ -113,7 +114,11 @@ export class SqliteAuditStore implements AuditStore {
     // Serialised on JSON's fast path; the writer replaces every keyed hash in the text (values and list-lookup keys
     // alike) with its record-local token before writing.
     const { inputs } = record;
-    this.bodies.push(JSON.stringify({ ...record, inputs: { ...inputs, features: this.shapes.encode(inputs.features), graph: this.shapes.encode(inputs.graph) } }));
+    this.bodies.push(JSON.stringify({
+      ...record,
+      inputs: { ...inputs, features: this.shapes.encode(inputs.features), graph: this.shapes.encode(inputs.graph) },
+      result: compactResult(record.result),
+    }));
     // AuditIndex, in its order.
     this.index.push(record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant, record.shadowOf,
       record.result.outcome, record.event.applicationId);
@@ -182,7 +187,11 @@ export class SqliteAuditStore implements AuditStore {
     const stored = JSON.parse(body) as DecisionRecord;
     const { inputs } = stored;
     const namesOf = (id: string) => this.namesOfShape(id);
-    return { ...stored, inputs: { ...inputs, features: decodeValues(inputs.features, namesOf), graph: decodeValues(inputs.graph, namesOf) } };
+    return {
+      ...stored,
+      inputs: { ...inputs, features: decodeValues(inputs.features, namesOf), graph: decodeValues(inputs.graph, namesOf) },
+      result: expandResult(stored.result),
+    };
   }
 
   private namesOfShape(id: string): readonly string[] {

@@ -3,7 +3,7 @@
 // Reason codes are the variables that lost the most points against their best bin. Training lives in learn/scorecard.
 import { RiskError } from '../core/index.js';
 import { artifactError, type ModelArtifactBase } from './model-artifact.js';
-import { ScorerBase, type BinaryScoringModel, type Explanation, type PredictOptions } from './scoring-model.js';
+import { ScorerBase, type BinaryScoringModel, type Contribution, type PredictOptions } from './scoring-model.js';
 
 export interface ScorecardBin {
   /** Human-readable attribute, e.g. "(650, 700]", "rent, other", "missing". */
@@ -117,16 +117,11 @@ export class ScorecardScorer extends ScorerBase implements BinaryScoringModel {
   }
 
   /** score = points; expected = the best attainable points; contributions are the losses, most negative first. */
-  override explain(values: Float64Array, topN = 4): Explanation {
-    const phi = this.featureContributions(values);
-    const order = Array.from(phi.keys()).sort((a, b) => phi[a] - phi[b] || a - b);
-    return {
-      score: this.score(values),
-      expected: this.compiled.reduce((s, c) => s + c.maxPoints, 0),
-      contributions: order.slice(0, topN).map((f) => ({ feature: this.features[f], value: values[f], contribution: phi[f] })),
-    };
+  override topContributions(values: Float64Array, topN: number): Contribution[] {
+    return this.selectContributions(values, this.featureContributions(values), topN, -1);
   }
 
+  /** score = points; expected = the best attainable points; contributions are the losses, most negative first. */
   protected explainedScore(values: Float64Array): { score: number; expected: number } {
     return { score: this.score(values), expected: this.compiled.reduce((s, c) => s + c.maxPoints, 0) };
   }

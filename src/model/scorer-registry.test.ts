@@ -76,6 +76,20 @@ test('explanations: top reasons first, and all contributions sum to score − ex
   assert.ok(Math.abs(all[0] + all[1] - (e.score - e.expected)) < 1e-12);
 });
 
+test('top contributions (the decision path) are explain()\'s: largest first, equal ones in feature order', () => {
+  const model = loadModel(gbdtArtifact());
+  for (const record of [{ x: 12, grade: 'C' }, { x: 1, grade: 'A' }, {}, { x: 30 }]) {
+    const x = model.encodeRecord(record);
+    for (const n of [0, 1, 2, 5]) assert.deepEqual(model.topContributions(x, n), model.explain(x, n).contributions);
+    const phi = model.featureContributions(x);
+    const order = Array.from(phi.keys()).sort((a, b) => phi[b] - phi[a] || a - b);
+    assert.deepEqual(model.topContributions(x, 5).map((c) => c.feature), order.map((f) => model.features[f]));
+  }
+  // Ties: a model with no trees gives every feature 0, kept in feature order.
+  const flat = loadModel({ ...gbdtArtifact(), trees: [] });
+  assert.deepEqual(flat.topContributions(flat.encodeRecord({}), 5).map((c) => c.feature), flat.features);
+});
+
 test('invalid artifacts are rejected with stable codes', () => {
   assert.throws(() => loadModel('{not json'), code('MODEL_ARTIFACT_INVALID'));
   assert.throws(() => loadModel({ format: 'other' }), code('MODEL_ARTIFACT_INVALID'));

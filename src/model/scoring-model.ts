@@ -54,6 +54,8 @@ export interface ScoringModel {
   featureContributions(values: Float64Array): Float64Array;
   /** Top reason codes. */
   explain(values: Float64Array, topN?: number): Explanation;
+  /** explain(values, topN).contributions without the score (the decision path needs only these). */
+  topContributions(values: Float64Array, topN: number): Contribution[];
   /** A record keyed by feature name → the values array the other methods take. */
   encodeRecord(record: Readonly<Record<string, unknown>>): Float64Array;
   /** Binds a table's columns (once) and returns a function filling the values array for row i. */
@@ -125,13 +127,30 @@ export abstract class ScorerBase implements ScoringModel {
   }
 
   explain(values: Float64Array, topN = 4): Explanation {
-    const phi = this.featureContributions(values);
-    const order = Array.from(phi.keys()).sort((a, b) => phi[b] - phi[a] || a - b);
     const { score, expected } = this.explainedScore(values);
-    return {
-      score,
-      expected,
-      contributions: order.slice(0, topN).map((f) => ({ feature: this.features[f], value: values[f], contribution: phi[f] })),
-    };
+    return { score, expected, contributions: this.topContributions(values, topN) };
+  }
+
+  /** The topN largest contributions, largest first (equal ones in feature order). */
+  topContributions(values: Float64Array, topN: number): Contribution[] {
+    return this.selectContributions(values, this.featureContributions(values), topN, 1);
+  }
+
+  /**
+   * The topN contributions by sign * contribution, largest first, ties in feature order: a selection (topN is a
+   * handful, features a few dozen), where sorting every feature cost more than the rest of explaining.
+   */
+  protected selectContributions(values: Float64Array, phi: Float64Array, topN: number, sign: 1 | -1): Contribution[] {
+    const chosen: number[] = [];
+    for (let f = 0; f < phi.length; f++) {
+      const v = sign * phi[f];
+      let at = chosen.length;
+      while (at > 0 && sign * phi[chosen[at - 1]] < v) at--;
+      if (at < topN) {
+        chosen.splice(at, 0, f);
+        if (chosen.length > topN) chosen.pop();
+      }
+    }
+    return chosen.map((f) => ({ feature: this.features[f], value: values[f], contribution: phi[f] }));
   }
 }

@@ -77,7 +77,7 @@ function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly Comp
       state.vars[name] = 1 - model.survivalAt(x, [Math.min(t, lastTime)])[0];
     }
     if (topN > 0) {
-      for (const c of model.explain(x, topN).contributions) {
+      for (const c of model.topContributions(x, topN)) {
         if (c.contribution > 0) state.reason(`MODEL_${c.feature.toUpperCase()}`, id, c.feature, 1, c.contribution);
       }
     }
