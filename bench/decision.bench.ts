@@ -2,7 +2,7 @@
 // with the GBST challenger in shadow) on a synthetic world's applications.
 //  - in process, single thread: DecisionService.decideEvent end to end (release, split, run, audit record masked and
 //    queued, shadow run) and runFlow alone, with decisions/s and p50/p99 latency;
-//  - over HTTP: two cluster workers on one port, wrk on loopback, POST /v1/decide (validation, hashing, group-commit
+//  - over HTTP: two cluster workers on one port (BENCH_HTTP_WORKERS=N to try another count), wrk on loopback, POST /v1/decide (validation, hashing, group-commit
 //    append to the event log, audit, live feature/graph/list updates from the append) — decisions/s and p99. The
 //    champion alone is released;
 //  - the demo's pricing table through @gorules/zen-engine vs Argus, ratio ours/zen time.
@@ -89,7 +89,7 @@ export async function overHttp(world: BenchWorld, seconds: number, connections: 
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   cluster.setupPrimary({ exec: join(import.meta.dirname, 'decision-http-worker.ts'), execArgv: ['--import', 'tsx', ...profile], silent: false });
   const env = { BENCH_DATA: dir, BENCH_PORT: String(port), BENCH_FEATURES: featuresFile, BENCH_GRAPH: graphFile, BENCH_SECRET, ARGUS_LOG: 'silent' };
-  const workers = [cluster.fork(env), cluster.fork(env)];
+  const workers = Array.from({ length: Number(process.env.BENCH_HTTP_WORKERS ?? 2) }, () => cluster.fork(env));
   await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
     w.on('message', (m: { ready?: boolean }) => m.ready && resolve());
     w.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));

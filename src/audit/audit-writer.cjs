@@ -3,6 +3,7 @@
 // fall-back after a writer failure, IdentifierMasker) requires these very same functions: one implementation.
 'use strict';
 const { parentPort, receiveMessageOnPort, workerData } = require('node:worker_threads');
+const { retryWhileLocked } = require('../core/sqlite-retry.cjs');
 
 /** Ingest's keyed-hash prefix (HASH_PREFIX in src/ingest; audit does not depend on ingest for one constant). */
 const HASH_PREFIX = 'h:';
@@ -67,25 +68,17 @@ function writeBatch(insert, insertShape, bodies, index, shapes) {
   }
 }
 
-/** SQLite's "someone else holds the lock" codes (extended ones too): worth trying again, unlike a full disk. */
-function isTransient(err) {
-  const code = String((err && err.code) || '');
-  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
-}
-
 /**
  * The writer thread: writes the batches waiting for it in one transaction, then publishes the last one's sequence
  * number in shared memory. Batches are sent small (a large one costs the sender a pause long enough to show in its
  * p99 latency), so whatever queued up while the previous transaction ran is drained and committed together.
- * A transaction that finds the file locked past busy_timeout (another process's writer, a checkpoint, some
- * SQLITE_BUSY codes SQLite never waits on) is tried again until options.retryForMs has passed; a batch that still
- * cannot be written is reported on options.failures *before* its sequence number is published, so the store, which
- * reads that port whenever it sees the number move, always learns of it and writes the batch itself.
+ * A transaction that finds the file locked (sqlite-retry.cjs) is tried again until options.retryForMs has passed; a
+ * batch that still cannot be written is reported on options.failures *before* its sequence number is published, so
+ * the store, which reads that port whenever it sees the number move, always learns of it and writes it itself.
  */
 function runWriterThread(options) {
   const Database = require(options.driver);
   const written = new Int32Array(options.done);
-  const pause = new Int32Array(new SharedArrayBuffer(4));
   const db = new Database(options.path);
   for (const pragma of options.pragmas) db.pragma(pragma);
   db.exec(options.schema);
@@ -94,17 +87,6 @@ function runWriterThread(options) {
   const write = db.transaction((batches) => {
     for (const m of batches) writeBatch(insert, insertShape, m.bodies, m.index, m.shapes);
   });
-  const writeOrRetry = (batches) => {
-    const giveUpAt = Date.now() + options.retryForMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return write(batches);
-      } catch (err) {
-        if (!isTransient(err) || Date.now() >= giveUpAt) throw err;
-        Atomics.wait(pause, 0, 0, Math.min(1000, 10 * attempt));
-      }
-    }
-  };
   const close = () => {
     db.close();
     parentPort.close();
@@ -122,7 +104,7 @@ function runWriterThread(options) {
     }
     const last = batches[batches.length - 1].seq;
     try {
-      writeOrRetry(batches);
+      retryWhileLocked(() => write(batches), options.retryForMs);
     } catch (err) {
       options.failures.postMessage({ error: String(err && err.message), code: String((err && err.code) || ''), seqs: batches.map((b) => b.seq) });
     }

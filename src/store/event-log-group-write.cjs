@@ -3,6 +3,7 @@
 // (':memory:' logs, and the fall-back after a writer failure) requires this very same function: one implementation.
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
+const { retryWhileLocked } = require('../core/sqlite-retry.cjs');
 
 /** workerData.role that makes a thread loading this file the writer (the main thread only requires writeGroup). */
 const WRITER_ROLE = 'argus-event-log-writer';
@@ -28,7 +29,11 @@ function writeGroup(insert, group) {
   return offsets;
 }
 
-/** The writer thread: owns the write connection, answers each group with its offsets or the error that rolled it back. */
+/**
+ * The writer thread: owns the write connection, answers each group with its offsets or the error that rolled it back.
+ * A group the file is locked against (another process sharing the log) is tried again for up to options.retryForMs
+ * before that error goes back to the appenders, who are waiting for it.
+ */
 function runWriterThread(options) {
   const Database = require(options.driver);
   const db = new Database(options.path);
@@ -42,7 +47,7 @@ function runWriterThread(options) {
       return;
     }
     try {
-      parentPort.postMessage({ seq: m.seq, offsets: write(m.group) });
+      parentPort.postMessage({ seq: m.seq, offsets: retryWhileLocked(() => write(m.group), options.retryForMs) });
     } catch (err) {
       parentPort.postMessage({ seq: m.seq, error: String(err && err.message) });
     }

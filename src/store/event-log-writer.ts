@@ -63,6 +63,8 @@ export function toWireGroup(group: readonly AppendRequest[]): WireGroup {
 
 /** synchronous=FULL: a commit is fsynced (WAL and all) before it is acknowledged. */
 export const LOG_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 10000'];
+/** How long the writer thread retries a group SQLite answered SQLITE_BUSY without waiting (src/core/sqlite-retry.cjs). */
+export const LOG_LOCK_RETRY_MS = 2000;
 
 export const LOG_SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (

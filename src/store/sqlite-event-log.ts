@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { RiskError } from '../core/index.js';
 import type { AppendOutcome, EventLog, ReadOptions, StoredEvent } from './event-log.js';
 import type { ArgusEventRecord, EncodedEvent } from './event-record.js';
-import { LOG_INSERT, LOG_PRAGMAS, LOG_SCHEMA, LOG_WRITER_MODULE, WRITER_ROLE, groupWriter, toWireGroup, type AppendRequest, type WireGroup } from './event-log-writer.js';
+import { LOG_INSERT, LOG_LOCK_RETRY_MS, LOG_PRAGMAS, LOG_SCHEMA, LOG_WRITER_MODULE, WRITER_ROLE, groupWriter, toWireGroup, type AppendRequest, type WireGroup } from './event-log-writer.js';
 import { packEvents, type PackedEvents } from './packed-events.js';
 
 const DEFAULT_PAGE = 5000;
@@ -140,7 +140,7 @@ export class SqliteEventLog implements EventLog {
 
   private startWriter(path: string): void {
     const writer = new Worker(LOG_WRITER_MODULE, {
-      workerData: { role: WRITER_ROLE, path, driver: createRequire(import.meta.url).resolve('better-sqlite3'), pragmas: LOG_PRAGMAS, insert: LOG_INSERT },
+      workerData: { role: WRITER_ROLE, path, driver: createRequire(import.meta.url).resolve('better-sqlite3'), pragmas: LOG_PRAGMAS, insert: LOG_INSERT, retryForMs: LOG_LOCK_RETRY_MS },
     });
     writer.on('message', (m: { seq: number; offsets?: number[]; error?: string }) => this.committed(m));
     // A writer that dies takes its in-flight group with it (committed or not is unknown: the callers get an error and
