@@ -2,9 +2,9 @@
 // with the GBST challenger in shadow) on a synthetic world's applications.
 //  - in process, single thread: DecisionService.decideEvent end to end (release, split, run, audit record masked and
 //    queued, shadow run) and runFlow alone, with decisions/s and p50/p99 latency;
-//  - over HTTP: two cluster workers on one port (BENCH_HTTP_WORKERS=N to try another count), wrk on loopback, POST /v1/decide (validation, hashing, group-commit
-//    append to the event log, audit, live feature/graph/list updates from the append) — decisions/s and p99. The
-//    champion alone is released;
+//  - over HTTP: two cluster workers on one port (BENCH_HTTP_WORKERS=N to try another count), wrk on loopback,
+//    POST /v1/decide (validation, hashing, group-commit append to the event log, audit, live feature/graph/list
+//    updates from the append) — decisions/s and p99. The champion alone is released;
 //  - the demo's pricing table through @gorules/zen-engine vs Argus, ratio ours/zen time.
 // Feature and graph values are precomputed point-in-time (their read cost belongs to the features and graph
 // benches), so every rule runs on the values it would see live. The headline in-process figure is the champion
