@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTable, trainGbst, writeCsv } from '../src/learn/index.js';
 import { loadModel, type GbstScorer } from '../src/model/index.js';
+import { ensurePeerPackages } from './peers/peer-runner.js';
 
 const DATA = '/work/shared/data/m2-freddie-mac-mortgage-survival';
 const FEATURES = ['int.rate', 'orig.upb', 'fico.score', 'dti.r', 'ltv.r'];
@@ -48,6 +49,7 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
   if (sink === 42) console.error('');
   console.error(`ours: hazards ${hazardsUs.toFixed(2)} µs, S(t) at 5 horizons ${survivalUs.toFixed(2)} µs, PD ${riskUs.toFixed(2)} µs, TreeSHAP reasons ${explainUs.toFixed(0)} µs, predictTable ${batchUs.toFixed(2)} µs per applicant`);
 
+  ensurePeerPackages((line) => console.error(line), ['python3-xgboost']);
   const peer = runXgboostPeer(table);
   if (peer) console.error(`xgboost person-period (${ROUNDS} trees, depth ${DEPTH}): batch ${peer.batch_us_per_applicant.toFixed(2)} µs per applicant (24 rows), single call ${peer.single_applicant_call_us.toFixed(0)} µs`);
   return {

@@ -11,8 +11,8 @@ export const SYSTEM_PYTHON = '/usr/bin/python3';
 export const PEER_PACKAGES = ['python3-xgboost', 'python3-sklearn', 'python3-scipy', 'r-cran-survival', 'r-cran-gbm', 'r-cran-ranger'];
 
 /** apt-get installs whatever dpkg does not already have; a no-op when all are present. */
-export function ensurePeerPackages(log: (line: string) => void): void {
-  const missing = PEER_PACKAGES.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
+export function ensurePeerPackages(log: (line: string) => void, packages: readonly string[] = PEER_PACKAGES): void {
+  const missing = packages.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
   if (missing.length === 0) return;
   log(`installing peers: ${missing.join(' ')}`);
   const run = (args: string[]) => {
