@@ -115,3 +115,31 @@ test('explaining through the precomputed decision-pattern tables gives the recur
     for (let f = 0; f < m; f++) assert.ok(Math.abs(a[f] - b[f]) < 1e-12, `row ${row} feature ${f}: ${a[f]} vs ${b[f]}`);
   }
 });
+
+test('deep trees (depth 4 to 8, features repeated along paths, categorical splits, missing values) explained through per-leaf tables give the recursion\'s numbers', () => {
+  let seed = 11;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const m = 4; // few features for deep trees: most paths split on a feature more than once
+  const trees = Array.from({ length: 30 }, (_, i) => {
+    const t = randomTree(4 + (i % 5), m, rand);
+    // Feature 3 is categorical (level codes 0..4): its splits send a random set of levels left.
+    const categories: Record<string, number[]> = {};
+    t.feature.forEach((f, node) => {
+      if (f === 3) categories[String(node)] = [0, 1, 2, 3, 4].filter(() => rand() < 0.5);
+    });
+    return { ...t, categories };
+  });
+  const tabled = new TreeShapExplainer(trees, new Float64Array([1]));
+  const recursive = new TreeShapExplainer(trees, new Float64Array([1]), false);
+  const counts = tabled as unknown as { leafTabled: unknown[]; recursive: unknown[] };
+  assert.equal(counts.leafTabled.length, trees.length, 'every deep tree goes through its leaves\' tables');
+  assert.equal(counts.recursive.length, 0);
+  for (let row = 0; row < 300; row++) {
+    const x = Float64Array.from({ length: m }, (_, f) => (rand() < 0.1 ? NaN : f === 3 ? Math.floor(rand() * 5) : rand()));
+    const a = new Float64Array(m);
+    const b = new Float64Array(m);
+    tabled.explain(x, a);
+    recursive.explain(x, b);
+    for (let f = 0; f < m; f++) assert.ok(Math.abs(a[f] - b[f]) < 1e-12, `row ${row} feature ${f}: ${a[f]} vs ${b[f]}`);
+  }
+});

@@ -4,10 +4,19 @@
 // that explains a few hundred trees. But a tree's SHAP values depend on x only through which way x goes at each of
 // its split nodes, so a small tree (at most PATTERN_TABLE_MAX_SPLITS splits) gets every pattern of those decisions
 // precomputed at load, and explaining x in it is its decisions plus a table lookup: the same numbers, ~20x faster.
+// Bigger trees get a table per leaf (leaf-path-tables.ts), built by running the recursion along each leaf's path.
+import { buildLeafTables, explainLeafTabled, leafTableSize, type LeafTabledTree } from './leaf-path-tables.js';
 import type { TreeJson } from './model-artifact.js';
 
 /** Trees with at most this many split nodes get a table of 2^splits patterns (depth 3 has 7: 128 patterns). */
 export const PATTERN_TABLE_MAX_SPLITS = 8;
+/**
+ * Bigger trees get per-leaf tables (leaf-path-tables.ts) while a model's tables stay within this many entries
+ * (8 bytes each: 64 MB; a 300-tree depth-6 GBST needs ~4 M); trees past it, or with a path of more than
+ * LEAF_TABLE_MAX_FEATURES distinct features, are explained by the recursion.
+ */
+export const LEAF_TABLE_BUDGET = 8_000_000;
+export const LEAF_TABLE_MAX_FEATURES = 10;
 
 /** Every pattern's contributions, sparse: pattern p's are entries offsets[p] .. offsets[p+1]. */
 interface PatternTable {
@@ -44,7 +53,9 @@ export class TreeShapExplainer {
   private readonly packed: PackedTables;
   /** Trees with categorical splits and a pattern table: explained through it (decide handles the categories). */
   private readonly categoricalTabled: ShapTree[] = [];
-  /** Trees with too many splits for a table (or all of them without tables): explained by recursion. */
+  /** Trees with too many splits for a pattern table: explained through their leaves' tables. */
+  private readonly leafTabled: LeafTabledTree[] = [];
+  /** Trees past the leaf tables' budget (or all of them without tables): explained by recursion. */
   private readonly recursive: ShapTree[] = [];
 
   /** weights[k] projects output k onto the explained score; `patternTables` false explains every tree by recursion. */
@@ -63,12 +74,21 @@ export class TreeShapExplainer {
     this.one = new Float64Array(size);
     this.pweight = new Float64Array(size);
     const numericTabled: ShapTree[] = [];
+    let leafBudget = LEAF_TABLE_BUDGET;
     for (const t of this.trees) {
       if (t.feature[0] === -1) continue; // a lone leaf: nothing to attribute
       t.table = patternTables ? this.patternTable(t) : undefined;
-      if (!t.table) this.recursive.push(t);
-      else if (t.categories.size === 0) numericTabled.push(t);
-      else this.categoricalTabled.push(t);
+      if (t.table && t.categories.size === 0) numericTabled.push(t);
+      else if (t.table) this.categoricalTabled.push(t);
+      else {
+        const size = patternTables && t.depth <= LEAF_TABLE_MAX_FEATURES ? leafTableSize(t) : Infinity;
+        if (size <= leafBudget) {
+          leafBudget -= size;
+          this.leafTabled.push(buildLeafTables(t, (nodes, left, agrees) => this.pathContributions(t, nodes, left, agrees)));
+        } else {
+          this.recursive.push(t);
+        }
+      }
     }
     this.packed = pack(numericTabled);
     // The packed arrays hold these tables now.
@@ -96,11 +116,48 @@ export class TreeShapExplainer {
       }
       for (let e = table.offsets[pattern]; e < table.offsets[pattern + 1]; e++) phi[table.features[e]] += table.values[e];
     }
+    for (const t of this.leafTabled) explainLeafTabled(t, x, phi);
     for (const t of this.recursive) this.recurse(t, x, phi, 0, 0, 0, 1, 1, -1);
+  }
+
+  /**
+   * One leaf's contributions (indexed by feature) when x agrees with its path at the splits marked in `agrees`: the
+   * recursion itself, with x's way forced at each path split and only the path descended.
+   */
+  private pathContributions(t: ShapTree, nodes: readonly number[], left: readonly boolean[], agrees: readonly boolean[]): Float64Array {
+    // Scratch per node id, reused across a tree's calls (cleared after each: only the path's entries are set).
+    if (!this.scratchForced || this.scratchForced.length < t.feature.length) {
+      this.scratchForced = new Uint8Array(t.feature.length);
+      this.scratchOnPath = new Uint8Array(t.feature.length);
+    }
+    const forced = this.scratchForced;
+    const onPath = this.scratchOnPath!;
+    const last = nodes[nodes.length - 1];
+    const leaf = left[nodes.length - 1] ? t.left[last] : t.right[last];
+    let width = 0;
+    nodes.forEach((node, i) => {
+      forced[node] = agrees[i] === left[i] ? 1 : 0;
+      onPath[node] = 1;
+      width = Math.max(width, t.feature[node] + 1);
+    });
+    onPath[leaf] = 1;
+    const phi = new Float64Array(width);
+    this.forced = forced;
+    this.onPath = onPath;
+    this.recurse(t, phi, phi, 0, 0, 0, 1, 1, -1);
+    this.forced = null;
+    this.onPath = null;
+    for (const node of nodes) onPath[node] = 0;
+    onPath[leaf] = 0;
+    return phi;
   }
 
   /** Per-node decisions forced by a pattern while its table is built (1 left, 0 right); null when explaining x. */
   private forced: Uint8Array | null = null;
+  /** While a leaf's table is built: the nodes of its path (the only ones descended into); null otherwise. */
+  private onPath: Uint8Array | null = null;
+  private scratchForced: Uint8Array | null = null;
+  private scratchOnPath: Uint8Array | null = null;
 
   private patternTable(t: ShapTree): PatternTable | undefined {
     const splits = splitNodes(t, PATTERN_TABLE_MAX_SPLITS);
@@ -168,8 +225,8 @@ export class TreeShapExplainer {
     const c = t.cover[node];
     const hotZero = c > 0 ? t.cover[hot] / c : 0.5;
     const coldZero = c > 0 ? t.cover[cold] / c : 0.5;
-    this.recurse(t, x, phi, hot, off, d + 1, hotZero * incomingZero, incomingOne, split);
-    this.recurse(t, x, phi, cold, off, d + 1, coldZero * incomingZero, 0, split);
+    if (!this.onPath || this.onPath[hot] === 1) this.recurse(t, x, phi, hot, off, d + 1, hotZero * incomingZero, incomingOne, split);
+    if (!this.onPath || this.onPath[cold] === 1) this.recurse(t, x, phi, cold, off, d + 1, coldZero * incomingZero, 0, split);
   }
 
   private extend(off: number, d: number, zeroFraction: number, oneFraction: number, feature: number): void {
