@@ -15,7 +15,7 @@ import { RiskError } from '../core/index.js';
 import type { DecisionRecord } from '../decision/index.js';
 import { createRequire } from 'node:module';
 import {
-  AUDIT_INSERT, AUDIT_INSERT_SHAPE, AUDIT_SCHEMA, auditPragmas, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditBatch, type AuditIndexValue,
+  AUDIT_BUSY_TIMEOUT_MS, AUDIT_INSERT, AUDIT_INSERT_SHAPE, AUDIT_SCHEMA, auditPragmas, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditBatch, type AuditIndexValue,
 } from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
 import { compactResult, expandResult } from './compact-result.js';
@@ -30,8 +30,9 @@ export interface AuditStoreOptions {
   readonly retryForMs?: number;
 }
 
-/** A batch handed back is tried here again at most this often (each try can wait busy_timeout on this thread). */
+/** A batch handed back is tried here again at most this often, waiting at most UNWRITTEN_BUSY_MS for the lock. */
 const UNWRITTEN_RETRY_MS = 5000;
+const UNWRITTEN_BUSY_MS = 50;
 
 export class SqliteAuditStore implements AuditStore {
   private readonly db: Database.Database;
@@ -56,6 +57,7 @@ export class SqliteAuditStore implements AuditStore {
   /** Batches neither the writer nor this thread could write yet, oldest first. */
   private unwritten: AuditBatch[] = [];
   private nextRetryAt = 0;
+  private readonly busyTimeoutMs: number;
 
   constructor(path: string, options: AuditStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -64,7 +66,8 @@ export class SqliteAuditStore implements AuditStore {
     } catch (err) {
       throw new RiskError('AUDIT_STORE_UNAVAILABLE', `cannot open the audit store at ${path}: ${(err as Error).message}`, { path });
     }
-    const writeHere = openAuditTable(this.db, options.busyTimeoutMs);
+    this.busyTimeoutMs = options.busyTimeoutMs ?? AUDIT_BUSY_TIMEOUT_MS;
+    const writeHere = openAuditTable(this.db, this.busyTimeoutMs);
     this.flushMs = options.flushMs ?? 50;
     // Small batches: handing one over (join, copy to the writer) pauses the deciding thread, and with 100 records that
     // pause was the in-process p99 (~280 µs against ~100 µs at 25; the writer commits whatever has queued together).
@@ -80,7 +83,7 @@ export class SqliteAuditStore implements AuditStore {
       this.failures = port1;
       const writer = new Worker(AUDIT_WRITER_MODULE, {
         workerData: {
-          role: AUDIT_WRITER_ROLE, path, done: shared, driver, pragmas: auditPragmas(options.busyTimeoutMs), schema: AUDIT_SCHEMA, insert: AUDIT_INSERT,
+          role: AUDIT_WRITER_ROLE, path, done: shared, driver, pragmas: auditPragmas(this.busyTimeoutMs), schema: AUDIT_SCHEMA, insert: AUDIT_INSERT,
           insertShape: AUDIT_INSERT_SHAPE, failures: port2, retryForMs: options.retryForMs ?? 60_000,
         },
         transferList: [port2],
@@ -245,15 +248,22 @@ export class SqliteAuditStore implements AuditStore {
 
   /** Writes unwritten batches in order on this thread; the error that stopped it, if any (those left are kept). */
   private writeUnwritten(): Error | null {
-    while (this.unwritten.length > 0) {
-      try {
+    if (this.unwritten.length === 0) return null;
+    // Batches the living writer gave up on mean a lock held for a minute or more: this thread (which decides) waits
+    // for it only briefly each time. With no writer thread this is the write path, and waits as long as it would.
+    const brief = this.writer !== null;
+    if (brief) this.db.pragma(`busy_timeout = ${UNWRITTEN_BUSY_MS}`);
+    try {
+      while (this.unwritten.length > 0) {
         this.writeHere(this.unwritten[0]);
-      } catch (err) {
-        this.nextRetryAt = Date.now() + UNWRITTEN_RETRY_MS;
-        return err as Error;
+        this.unwritten.shift();
       }
-      this.unwritten.shift();
+      return null;
+    } catch (err) {
+      this.nextRetryAt = Date.now() + UNWRITTEN_RETRY_MS;
+      return err as Error;
+    } finally {
+      if (brief) this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
     }
-    return null;
   }
 }
