@@ -88,9 +88,6 @@ export class SqliteAuditStore implements AuditStore {
         },
         transferList: [port2],
       });
-      writer.on('message', (m: { error?: string }) => {
-        if (m.error) console.error(`audit writer: a batch failed: ${m.error}`);
-      });
       // If the thread dies, records are written here instead: slower, never lost.
       const fallBack = (): void => {
         if (this.writer !== writer) return;
@@ -219,10 +216,11 @@ export class SqliteAuditStore implements AuditStore {
     this.index = [];
     if (this.writer) {
       const seq = ++this.sent;
-      // Before forgetting batches the writer has passed: the ones it could not write are reported before it passes them.
+      // The writer reports a batch it could not write before it passes its number: so read the number first, then
+      // the reports, and only then forget the batches up to that number.
+      const done = Atomics.load(this.written, 0);
       this.takeFailures();
       if (this.unwritten.length > 0 && Date.now() >= this.nextRetryAt) this.writeUnwritten();
-      const done = Atomics.load(this.written, 0);
       for (const old of this.inflight.keys()) if (old <= done) this.inflight.delete(old);
       this.inflight.set(seq, batch);
       this.writer.postMessage({ seq, bodies: batch.bodies, index: batch.index, shapes: batch.shapes });
