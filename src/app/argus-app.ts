@@ -1,5 +1,6 @@
 // The composition root: opens storage in the data folder, builds the engines, wires them to each other and to the
-// HTTP edge. Embedded mode: everything in this one process, the event log in SQLite.
+// HTTP edge. Embedded mode: everything in this one process, the event log in SQLite — or, with config.shared, one
+// of several processes serving the same data folder (shared-log.ts).
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +14,7 @@ import { loadPiiSecret } from './pii-secret.js';
 import { openDecisionEngine, type DecisionEngine } from './decision-wiring.js';
 import { openGraphEngine, pointInTimeGraph } from './graph-wiring.js';
 import { openFeatureEngine, pointInTimeFeatures } from './feature-wiring.js';
+import { followSharedLog } from './shared-log.js';
 
 export interface ArgusApp {
   readonly config: ArgusConfig;
@@ -35,8 +37,11 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
   const eventLog = new SqliteEventLog(join(config.dataDir, 'events.db'));
   const hasher = new KeyedHasher(loadPiiSecret(config.dataDir, config.piiSecret));
   const ingestor = new Ingestor(eventLog, hasher);
-  const graph = openGraphEngine({ dataDir: config.dataDir, clock, hasher, eventLog, ingestor });
-  const features = openFeatureEngine({ dataDir: config.dataDir, clock, hasher, eventLog, ingestor });
+  const graph = openGraphEngine({ dataDir: config.dataDir, clock, hasher, eventLog, ingestor, shared: config.shared });
+  const features = openFeatureEngine({ dataDir: config.dataDir, clock, hasher, eventLog, ingestor, shared: config.shared });
+  const follower = config.shared
+    ? followSharedLog({ ingestor, catchUps: [features.catchUp, graph.catchUp], syncSpecs: () => features.service.syncStored() })
+    : null;
   const decision = openDecisionEngine({
     dataDir: config.dataDir, clock, random: overrides.random ?? new Random(randomBytes(16).toString('hex')), hasher, ingestor,
     features: overrides.features ?? features.engine, graph: overrides.graph ?? graph.engine,
@@ -54,6 +59,7 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
     api,
     decision,
     async close() {
+      follower?.stop();
       await api.close();
       await decision.close();
       graph.close();

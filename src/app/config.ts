@@ -11,6 +11,14 @@ export interface ArgusConfig {
   /** Secret for keyed hashing of personal identifiers; when absent one is generated and kept in dataDir. */
   readonly piiSecret?: string;
   readonly bodyLimit: number;
+  /** Set when several processes serve the same data folder (argus serve --workers N). */
+  readonly shared?: SharedDataFolder;
+}
+
+/** This process's part among several serving one data folder. */
+export interface SharedDataFolder {
+  /** Exactly one process writes the feature and graph snapshots. */
+  readonly writesSnapshots: boolean;
 }
 
 export interface ConfigFlags {

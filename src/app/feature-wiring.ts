@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Clock } from '../core/index.js';
 import { ipv4Prefix24, type Ingestor, type KeyedHasher } from '../ingest/index.js';
 import type { SqliteEventLog, StoredEvent } from '../store/index.js';
+import type { SharedDataFolder } from './config.js';
 import {
   FeatureEngine, FeatureFollower, FeatureService, FileSpecRepository, loadDemoFeatureSet, type StartSummary,
 } from '../features/index.js';
@@ -18,12 +19,16 @@ export interface FeatureWiringOptions {
   readonly ingestor: Ingestor;
   /** Events between snapshots (ARGUS_FEATURE_SNAPSHOT_EVERY; default 500,000). */
   readonly snapshotEvery?: number;
+  /** Set when other processes share the data folder: follow the log instead of this ingestor (see app/shared-log.ts). */
+  readonly shared?: SharedDataFolder;
 }
 
 export interface FeatureWiring {
   readonly engine: FeatureEngine;
   readonly service: FeatureService;
   readonly started: StartSummary;
+  /** Applies the log past the engine's offset (shared mode); returns events applied. */
+  catchUp(): number;
   close(): void;
 }
 
@@ -40,12 +45,13 @@ export function openFeatureEngine(options: FeatureWiringOptions): FeatureWiring 
   const follower = new FeatureFollower({
     engine,
     log: options.eventLog,
-    subscribe: (listener) => options.ingestor.subscribe(listener),
+    subscribe: options.shared ? undefined : (listener) => options.ingestor.subscribe(listener),
     snapshotPath: join(options.dataDir, 'features', 'state.snapshot'),
+    writeSnapshots: options.shared?.writesSnapshots ?? true,
     snapshotEvery: options.snapshotEvery,
   });
   const started = follower.start();
-  return { engine, service, started, close: () => follower.close() };
+  return { engine, service, started, catchUp: () => follower.catchUp(), close: () => follower.close() };
 }
 
 /** A fresh engine with the same sets as `live` for one tenant, fed the log in order by a backtest. */

@@ -6,6 +6,7 @@ import type { Clock } from '../core/index.js';
 import type { Ingestor, KeyedHasher } from '../ingest/index.js';
 import type { SqliteEventLog } from '../store/index.js';
 import { GraphEngine } from '../graph/index.js';
+import type { SharedDataFolder } from './config.js';
 
 export interface GraphWiringOptions {
   readonly dataDir: string;
@@ -15,18 +16,23 @@ export interface GraphWiringOptions {
   readonly ingestor: Ingestor;
   /** Recompute changed tenants every this many minutes (0 or absent: only on demand). */
   readonly recomputeMinutes?: number;
+  /** Set when other processes share the data folder: follow the log instead of this ingestor (see app/shared-log.ts). */
+  readonly shared?: SharedDataFolder;
 }
 
-export function openGraphEngine(options: GraphWiringOptions): { engine: GraphEngine; close(): void } {
-  const engine = new GraphEngine({ clock: options.clock, dataDir: options.dataDir, hashKey: (raw) => options.hasher.hash(raw) });
+export function openGraphEngine(options: GraphWiringOptions): { engine: GraphEngine; catchUp(): number; close(): void } {
+  const engine = new GraphEngine({
+    clock: options.clock, dataDir: options.dataDir, hashKey: (raw) => options.hasher.hash(raw), writeSnapshots: options.shared?.writesSnapshots ?? true,
+  });
   engine.loadSnapshots();
   engine.catchUp(options.eventLog);
-  const unsubscribe = options.ingestor.subscribe(engine.listener);
+  const unsubscribe = options.shared ? () => {} : options.ingestor.subscribe(engine.listener);
   // Until config.ts carries it, the schedule comes from the environment (0 or unset: only on demand).
   const minutes = options.recomputeMinutes ?? Number(process.env.ARGUS_GRAPH_RECOMPUTE_MINUTES ?? 0);
   if (minutes > 0) engine.schedule(minutes * 60_000);
   return {
     engine,
+    catchUp: () => engine.catchUp(options.eventLog),
     close() {
       unsubscribe();
       engine.stopSchedule();

@@ -11,6 +11,12 @@ export function loadPiiSecret(dataDir: string, fromEnv?: string): string {
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(path, secret + '\n', { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(path, secret + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another process starting on the same folder wrote it first: its secret is the folder's.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(path, 'utf8').trim();
+    throw err;
+  }
   return secret;
 }

@@ -92,6 +92,11 @@ export class FeatureEngine implements FeatureReader {
     return this.tenants.get(tenant)?.remove(name) ?? false;
   }
 
+  /** Tenants that have sets of their own. */
+  tenantsWithSets(): string[] {
+    return [...this.tenantPlans.entries()].filter(([, plans]) => plans.size > 0).map(([tenant]) => tenant);
+  }
+
   /** A tenant's own sets (not the built-in ones). */
   tenantSets(tenant: string): FeaturePlan[] {
     return [...(this.tenantPlans.get(tenant)?.values() ?? [])];

@@ -48,6 +48,32 @@ export class FeatureService {
     return n;
   }
 
+  /**
+   * Brings the engine's sets in line with the repository when another process sharing the data folder changed them
+   * (argus serve --workers N): installs sets that are new or at another version (rebuilt from the log), removes
+   * deleted ones. Returns how many changed.
+   */
+  syncStored(): number {
+    const engine = this.options.engine;
+    let changed = 0;
+    const tenants = new Set([...this.options.repository.tenants(), ...engine.tenantsWithSets()]);
+    for (const tenant of tenants) {
+      const stored = this.options.repository.list(tenant);
+      const installed = new Map(engine.tenantSets(tenant).map((p) => [p.spec.name, p.spec.version]));
+      for (const { spec } of stored) {
+        if (installed.get(spec.name) === spec.version) continue;
+        engine.installSet(tenant, spec, this.options.history(tenant));
+        changed++;
+      }
+      for (const name of installed.keys()) {
+        if (stored.some((s) => s.spec.name === name)) continue;
+        engine.removeSet(tenant, name);
+        changed++;
+      }
+    }
+    return changed;
+  }
+
   listSets(tenant: string): FeatureSetSummary[] {
     const builtin = this.options.engine.builtinSets.map((p) => ({
       name: p.spec.name, version: null, builtin: true, features: p.spec.features.length, description: p.spec.description,

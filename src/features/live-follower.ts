@@ -1,6 +1,9 @@
 // Embedded mode's wiring of the feature engine to the event log: at start, restore the last snapshot, rebuild any
 // set the snapshot does not cover, and replay the log after the snapshot's offset; then follow the ingestor live
 // (synchronously, inside the append, so an event is visible to the next read). Snapshots every N events and at close.
+// A process sharing its data folder with others (argus serve --workers N) has no `subscribe`: it applies the shared
+// log in offset order whenever catchUp() is called — after its own appends and on a timer, for the others' — since
+// applying its own appends as made would put them before others' earlier ones, which the engine then skips.
 import type { ReadOptions, StoredEvent } from '../store/index.js';
 import type { AppendListener } from '../ingest/index.js';
 import type { FeatureEngine } from './feature-engine.js';
@@ -13,9 +16,12 @@ export interface SyncEventSource {
 export interface FollowerOptions {
   readonly engine: FeatureEngine;
   readonly log: SyncEventSource;
-  readonly subscribe: (listener: AppendListener) => () => void;
+  /** The ingestor's live feed; absent: the process shares the log and follows it through catchUp(). */
+  readonly subscribe?: (listener: AppendListener) => () => void;
   /** Where snapshots live; none: always replay the whole log at start. */
   readonly snapshotPath?: string;
+  /** Whether this process writes snapshots (default true; of processes sharing a data folder, one does). */
+  readonly writeSnapshots?: boolean;
   /** Events applied between snapshots (default 500,000). */
   readonly snapshotEvery?: number;
 }
@@ -50,16 +56,31 @@ export class FeatureFollower {
       replayed++;
     }
     this.sinceSnapshot = replayed;
-    this.unsubscribe = this.options.subscribe((tenant, appended) => {
+    this.unsubscribe = this.options.subscribe?.((tenant, appended) => {
       engine.applyAppended(tenant, appended);
-      this.sinceSnapshot += appended.length;
-      if (this.sinceSnapshot >= (this.options.snapshotEvery ?? 500_000)) this.snapshot();
+      this.applied(appended.length);
     });
     return { restoredKeys: restored?.keys ?? 0, snapshotOffset: restored?.offset ?? 0, rebuiltSets, replayed };
   }
 
+  /** Applies what the log holds past the engine's offset (every process's appends, in order); returns how many. */
+  catchUp(): number {
+    let n = 0;
+    for (const stored of this.options.log.readSync(this.options.engine.lastOffset)) {
+      this.options.engine.applyStored(stored);
+      n++;
+    }
+    if (n > 0) this.applied(n);
+    return n;
+  }
+
+  private applied(n: number): void {
+    this.sinceSnapshot += n;
+    if (this.sinceSnapshot >= (this.options.snapshotEvery ?? 500_000)) this.snapshot();
+  }
+
   snapshot(): SnapshotSummary | undefined {
-    if (!this.options.snapshotPath) return undefined;
+    if (!this.options.snapshotPath || this.options.writeSnapshots === false) return undefined;
     this.sinceSnapshot = 0;
     this.lastSnapshot = writeSnapshot(this.options.snapshotPath, this.options.engine);
     return this.lastSnapshot;

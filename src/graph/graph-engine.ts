@@ -23,6 +23,8 @@ export interface GraphEngineOptions {
   readonly clock: Clock;
   /** Snapshots go to <dataDir>/graph; absent: memory only. */
   readonly dataDir?: string;
+  /** False: snapshots are loaded but never written (another process sharing the data folder writes them). */
+  readonly writeSnapshots?: boolean;
   readonly caps?: Partial<SuperNodeCaps>;
   /** Edge visits one feature read may make (the latency bound). */
   readonly traversalBudget?: number;
@@ -173,7 +175,7 @@ export class GraphEngine implements GraphFeatureReader {
    * and the log moved less than `minEvents` since the last one (replaying those few events at start is cheaper).
    */
   snapshot(minEvents = 0): number {
-    if (!this.persistence) return 0;
+    if (!this.persistence || this.options.writeSnapshots === false) return 0;
     if (!this.dirty && this.appliedOffset - this.savedOffset <= minEvents) return 0;
     const bytes = this.persistence.saveAll(this.graphs, this.appliedOffset);
     this.savedOffset = this.appliedOffset;

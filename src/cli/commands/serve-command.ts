@@ -1,6 +1,7 @@
-// argus serve: runs the HTTP API on the data folder until interrupted.
+// argus serve: runs the HTTP API on the data folder until interrupted; --workers N runs N processes on it.
 import type { Command } from 'commander';
-import { listen, loadConfig, openArgus } from '../../app/index.js';
+import { isClusterWorker, listen, loadConfig, openArgus, reportListening, sharedPart, startWorkers } from '../../app/index.js';
+import { RiskError } from '../../core/index.js';
 
 /** The options of every command that serves the API: where to listen and which data folder. */
 export function withServerOptions(command: Command): Command {
@@ -12,9 +13,23 @@ export function withServerOptions(command: Command): Command {
 
 export function registerServeCommand(program: Command): void {
   withServerOptions(program.command('serve').description('serve the HTTP API'))
-    .action(async (opts: { port: string; host: string; data: string }) => {
-      const app = await openArgus(loadConfig({ port: opts.port, host: opts.host, data: opts.data }));
-      const address = await listen(app);
-      console.log(`argus serving ${app.config.dataDir} on ${address} (GET ${address}/health)`);
+    .option('--workers <n>', 'processes serving the data folder (one per core to use them all)', process.env.ARGUS_WORKERS ?? '1')
+    .action(async (opts: { port: string; host: string; data: string; workers: string }) => {
+      const workers = Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+        throw new RiskError('CONFIG_WORKERS_INVALID', `--workers must be an integer from 1 to 64, got "${opts.workers}"`);
+      }
+      const config = loadConfig({ port: opts.port, host: opts.host, data: opts.data });
+      if (workers === 1) {
+        const app = await openArgus(config);
+        const address = await listen(app);
+        console.log(`argus serving ${app.config.dataDir} on ${address} (GET ${address}/health)`);
+      } else if (isClusterWorker()) {
+        const app = await openArgus({ ...config, shared: sharedPart() });
+        reportListening(await listen(app));
+      } else {
+        const address = await startWorkers(config, workers);
+        console.log(`argus serving ${config.dataDir} on ${address} with ${workers} worker processes (GET ${address}/health)`);
+      }
     });
 }

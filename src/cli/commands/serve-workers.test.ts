@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { application } from '../../../test/support/sample-events.js';
+
+/** A request on a connection of its own, so that the cluster hands each to the next worker. */
+async function call(base: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, any> }> {
+  const res = await fetch(base + path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { connection: 'close', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, any> };
+}
+
+/** Reads a device feature four times (so from both workers) until every read is `expected`; returns the last reads. */
+async function settledReads(base: string, feature: string, expected: number | undefined): Promise<unknown[]> {
+  let reads: unknown[] = [];
+  for (let attempt = 0; attempt < 50; attempt++) {
+    reads = [];
+    for (let i = 0; i < 4; i++) reads.push((await call(base, '/v1/features/device/dev-shared')).json.values[feature]);
+    if (reads.every((c) => c === expected)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return reads;
+}
+
+test('argus serve --workers 2: two processes answer on one port, each sees what the other appended and the feature sets it created or deleted, and both stop on SIGTERM', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argus-workers-'));
+  const port = 20_000 + Math.floor(Math.random() * 5000);
+  const base = `http://127.0.0.1:${port}`;
+  const primary = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--workers', '2', '--port', String(port), '--data', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  primary.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  primary.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => primary.on('exit', (code) => resolve(code)));
+  try {
+    for (let waited = 0; !output.includes('worker processes'); waited += 100) {
+      assert.ok(waited < 60_000, `the workers did not start: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const pids = new Set<number>();
+    for (let i = 0; i < 8; i++) pids.add((await call(base, '/health')).json.pid);
+    assert.equal(pids.size, 2, 'connections are spread over both workers');
+
+    // Six applications from one device, each on its own connection: each worker appends some of them.
+    const now = Date.now();
+    for (let n = 1; n <= 6; n++) {
+      const raw = application(n);
+      const data = { ...(raw.data as Record<string, unknown>), device: { fingerprint: 'dev-shared', ip: `203.0.113.${n}`, os: 'android' } };
+      const res = await call(base, '/v1/events', { ...raw, time: new Date(now - (7 - n) * 1000).toISOString(), data });
+      assert.equal(res.status, 201, JSON.stringify(res.json));
+      assert.equal(res.json.appended, 1);
+    }
+    // Every worker counts all six (each follows the shared log within milliseconds).
+    assert.deepEqual(await settledReads(base, 'device.applications.1h', 6), [6, 6, 6, 6]);
+
+    // A feature set created through one worker is computed by the other too (it re-reads the specs every second and
+    // builds the new set from the log).
+    const spec = {
+      name: 'shared-test', description: 'created through one worker',
+      features: [{ name: 'device.apps.2h', entity: 'device', events: ['application.submitted'], aggregation: 'count', window: '2h' }],
+    };
+    assert.equal((await call(base, '/v1/feature-sets', spec)).status, 201);
+    assert.deepEqual(await settledReads(base, 'device.apps.2h', 6), [6, 6, 6, 6]);
+    // And one deleted through one worker is dropped by the other.
+    const deleted = await fetch(`${base}/v1/feature-sets/shared-test`, { method: 'DELETE', headers: { connection: 'close' } });
+    assert.ok(deleted.ok, `delete answered ${deleted.status}`);
+    assert.deepEqual(await settledReads(base, 'device.apps.2h', undefined), [undefined, undefined, undefined, undefined]);
+  } finally {
+    primary.kill('SIGTERM');
+    assert.equal(await exited, 0, output);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
