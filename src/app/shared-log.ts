@@ -11,8 +11,6 @@ export const FOLLOW_EVERY_MS = 10;
 export const SPEC_SYNC_EVERY_MS = 1000;
 
 export interface SharedLogFollower {
-  /** Applies what the log holds past the engines' offsets (also run after each own append and on the timer). */
-  catchUp(): void;
   stop(): void;
 }
 
@@ -23,6 +21,7 @@ export function followSharedLog(options: {
   /** Re-reads the feature set specs (FeatureService.syncStored). */
   readonly syncSpecs: () => unknown;
 }): SharedLogFollower {
+  // Applies what the log holds past each engine's offset: after every own append (once it is durable), and on the timer.
   const catchUp = (): void => {
     for (const step of options.catchUps) step();
   };
@@ -37,7 +36,6 @@ export function followSharedLog(options: {
   }, FOLLOW_EVERY_MS);
   timer.unref();
   return {
-    catchUp,
     stop() {
       clearInterval(timer);
       unsubscribe();

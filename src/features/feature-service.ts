@@ -30,6 +30,9 @@ export interface FeatureServiceOptions {
 }
 
 export class FeatureService {
+  /** The stored version of each set the engine runs, by tenant and name (what syncStored compares with the files). */
+  private readonly installedVersions = new Map<string, number | undefined>();
+
   constructor(private readonly options: FeatureServiceOptions) {}
 
   get engine(): FeatureEngine {
@@ -42,6 +45,7 @@ export class FeatureService {
     for (const tenant of this.options.repository.tenants()) {
       for (const stored of this.options.repository.list(tenant)) {
         this.options.engine.installSet(tenant, stored.spec);
+        this.installedVersions.set(setKey(tenant, stored.spec.name), stored.spec.version);
         n++;
       }
     }
@@ -59,15 +63,16 @@ export class FeatureService {
     const tenants = new Set([...this.options.repository.tenants(), ...engine.tenantsWithSets()]);
     for (const tenant of tenants) {
       const stored = this.options.repository.list(tenant);
-      const installed = new Map(engine.tenantSets(tenant).map((p) => [p.spec.name, p.spec.version]));
       for (const { spec } of stored) {
-        if (installed.get(spec.name) === spec.version) continue;
+        if (this.installedVersions.get(setKey(tenant, spec.name)) === spec.version) continue;
         engine.installSet(tenant, spec, this.options.history(tenant));
+        this.installedVersions.set(setKey(tenant, spec.name), spec.version);
         changed++;
       }
-      for (const name of installed.keys()) {
-        if (stored.some((s) => s.spec.name === name)) continue;
-        engine.removeSet(tenant, name);
+      for (const plan of engine.tenantSets(tenant)) {
+        if (stored.some((s) => s.spec.name === plan.spec.name)) continue;
+        engine.removeSet(tenant, plan.spec.name);
+        this.installedVersions.delete(setKey(tenant, plan.spec.name));
         changed++;
       }
     }
@@ -126,6 +131,7 @@ export class FeatureService {
     }
     if (!this.options.repository.remove(tenant, name)) throw new RiskError('FEATURE_SET_NOT_FOUND', `no feature set "${name}"`, { name });
     this.options.engine.removeSet(tenant, name);
+    this.installedVersions.delete(setKey(tenant, name));
   }
 
   valuesForKey(tenant: string, entity: string, key: string, at?: string): KeyValues & { key: string } {
@@ -145,6 +151,7 @@ export class FeatureService {
     engine.installSet(tenant, spec, this.options.history(tenant));
     try {
       const stored = this.options.repository.save(tenant, spec, new Date(this.options.clock.now()).toISOString());
+      this.installedVersions.set(setKey(tenant, spec.name), stored.spec.version);
       return { name: spec.name, version: stored.spec.version! };
     } catch (err) {
       if (previous) engine.installSet(tenant, previous.spec, this.options.history(tenant));
@@ -152,4 +159,8 @@ export class FeatureService {
       throw err;
     }
   }
+}
+
+function setKey(tenant: string, name: string): string {
+  return `${tenant}\u0000${name}`;
 }
