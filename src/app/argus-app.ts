@@ -40,7 +40,7 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
   const graph = openGraphEngine({ dataDir: config.dataDir, clock, hasher, eventLog, ingestor, shared: config.shared });
   const features = openFeatureEngine({ dataDir: config.dataDir, clock, hasher, eventLog, ingestor, shared: config.shared });
   const follower = config.shared
-    ? followSharedLog({ ingestor, catchUps: [features.catchUp, graph.catchUp], syncSpecs: () => features.service.syncStored() })
+    ? followSharedLog({ ingestor, log: eventLog, followers: [features.follower, graph.follower], syncSpecs: () => features.service.syncStored() })
     : null;
   const decision = openDecisionEngine({
     dataDir: config.dataDir, clock, random: overrides.random ?? new Random(randomBytes(16).toString('hex')), hasher, ingestor,

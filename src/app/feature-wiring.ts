@@ -7,6 +7,7 @@ import type { Clock } from '../core/index.js';
 import { ipv4Prefix24, type Ingestor, type KeyedHasher } from '../ingest/index.js';
 import type { SqliteEventLog, StoredEvent } from '../store/index.js';
 import type { SharedDataFolder } from './config.js';
+import type { LogFollower } from './shared-log.js';
 import {
   FeatureEngine, FeatureFollower, FeatureService, FileSpecRepository, loadDemoFeatureSet, type StartSummary,
 } from '../features/index.js';
@@ -27,8 +28,8 @@ export interface FeatureWiring {
   readonly engine: FeatureEngine;
   readonly service: FeatureService;
   readonly started: StartSummary;
-  /** Applies the log past the engine's offset (shared mode); returns events applied. */
-  catchUp(): number;
+  /** Shared mode: where the engine stands in the log, and one event of it to apply. */
+  readonly follower: LogFollower;
   close(): void;
 }
 
@@ -51,7 +52,11 @@ export function openFeatureEngine(options: FeatureWiringOptions): FeatureWiring 
     snapshotEvery: options.snapshotEvery,
   });
   const started = follower.start();
-  return { engine, service, started, catchUp: () => follower.catchUp(), close: () => follower.close() };
+  return {
+    engine, service, started,
+    follower: { offset: () => follower.offset, apply: (stored) => follower.applyFromLog(stored) },
+    close: () => follower.close(),
+  };
 }
 
 /** A fresh engine with the same sets as `live` for one tenant, fed the log in order by a backtest. */

@@ -7,6 +7,7 @@ import type { Ingestor, KeyedHasher } from '../ingest/index.js';
 import type { SqliteEventLog } from '../store/index.js';
 import { GraphEngine } from '../graph/index.js';
 import type { SharedDataFolder } from './config.js';
+import type { LogFollower } from './shared-log.js';
 
 export interface GraphWiringOptions {
   readonly dataDir: string;
@@ -20,7 +21,7 @@ export interface GraphWiringOptions {
   readonly shared?: SharedDataFolder;
 }
 
-export function openGraphEngine(options: GraphWiringOptions): { engine: GraphEngine; catchUp(): number; close(): void } {
+export function openGraphEngine(options: GraphWiringOptions): { engine: GraphEngine; follower: LogFollower; close(): void } {
   const engine = new GraphEngine({
     clock: options.clock, dataDir: options.dataDir, hashKey: (raw) => options.hasher.hash(raw), writeSnapshots: options.shared?.writesSnapshots ?? true,
   });
@@ -32,7 +33,7 @@ export function openGraphEngine(options: GraphWiringOptions): { engine: GraphEng
   if (minutes > 0) engine.schedule(minutes * 60_000);
   return {
     engine,
-    catchUp: () => engine.catchUp(options.eventLog),
+    follower: { offset: () => engine.offset, apply: (stored) => engine.applyStored(stored) },
     close() {
       unsubscribe();
       engine.stopSchedule();

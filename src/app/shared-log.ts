@@ -4,6 +4,7 @@
 // after they are durable, the others' within FOLLOW_EVERY_MS — and picks up feature sets another process changed.
 // A decision may therefore miss another process's application of the last few milliseconds; never its own.
 import type { Ingestor } from '../ingest/index.js';
+import type { StoredEvent } from '../store/index.js';
 
 /** How often a process looks for the other processes' appends. */
 export const FOLLOW_EVERY_MS = 10;
@@ -14,16 +15,28 @@ export interface SharedLogFollower {
   stop(): void;
 }
 
+/** An engine fed from the shared log: the offset it has applied up to, and one event to apply. */
+export interface LogFollower {
+  offset(): number;
+  apply(stored: StoredEvent): void;
+}
+
 export function followSharedLog(options: {
   readonly ingestor: Ingestor;
-  /** Each engine's catch-up, applying the log past its own offset. */
-  readonly catchUps: readonly (() => unknown)[];
+  readonly log: { readSync(afterOffset: number): Iterable<StoredEvent> };
+  /** The engines that keep state from the log (features, graph). */
+  readonly followers: readonly LogFollower[];
   /** Re-reads the feature set specs (FeatureService.syncStored). */
   readonly syncSpecs: () => unknown;
 }): SharedLogFollower {
-  // Applies what the log holds past each engine's offset: after every own append (once it is durable), and on the timer.
+  // Applies what the log holds past the engines' offsets, read (and parsed) once for all of them: after every own
+  // append (once it is durable), and on the timer.
   const catchUp = (): void => {
-    for (const step of options.catchUps) step();
+    let from = Infinity;
+    for (const f of options.followers) from = Math.min(from, f.offset());
+    for (const stored of options.log.readSync(from)) {
+      for (const f of options.followers) if (stored.offset > f.offset()) f.apply(stored);
+    }
   };
   const unsubscribe = options.ingestor.subscribe(() => catchUp());
   let lastSync = Date.now();

@@ -1,8 +1,8 @@
 // Embedded mode's wiring of the feature engine to the event log: at start, restore the last snapshot, rebuild any
 // set the snapshot does not cover, and replay the log after the snapshot's offset; then follow the ingestor live
 // (synchronously, inside the append, so an event is visible to the next read). Snapshots every N events and at close.
-// A process sharing its data folder with others (argus serve --workers N) has no `subscribe`: it applies the shared
-// log in offset order whenever catchUp() is called — after its own appends and on a timer, for the others' — since
+// A process sharing its data folder with others (argus serve --workers N) has no `subscribe`: app/shared-log.ts feeds
+// it the shared log in offset order (applyFromLog) — after its own appends and on a timer, for the others' — since
 // applying its own appends as made would put them before others' earlier ones, which the engine then skips.
 import type { ReadOptions, StoredEvent } from '../store/index.js';
 import type { AppendListener } from '../ingest/index.js';
@@ -16,7 +16,7 @@ export interface SyncEventSource {
 export interface FollowerOptions {
   readonly engine: FeatureEngine;
   readonly log: SyncEventSource;
-  /** The ingestor's live feed; absent: the process shares the log and follows it through catchUp(). */
+  /** The ingestor's live feed; absent: the process shares the log and is fed it through applyFromLog(). */
   readonly subscribe?: (listener: AppendListener) => () => void;
   /** Where snapshots live; none: always replay the whole log at start. */
   readonly snapshotPath?: string;
@@ -63,15 +63,16 @@ export class FeatureFollower {
     return { restoredKeys: restored?.keys ?? 0, snapshotOffset: restored?.offset ?? 0, rebuiltSets, replayed };
   }
 
-  /** Applies what the log holds past the engine's offset (every process's appends, in order); returns how many. */
-  catchUp(): number {
-    let n = 0;
-    for (const stored of this.options.log.readSync(this.options.engine.lastOffset)) {
-      this.options.engine.applyStored(stored);
-      n++;
-    }
-    if (n > 0) this.applied(n);
-    return n;
+  /** The log offset the engine has applied up to (shared mode reads the log after it). */
+  get offset(): number {
+    return this.options.engine.lastOffset;
+  }
+
+  /** Applies one event read from the shared log (skipped if already applied). */
+  applyFromLog(stored: StoredEvent): void {
+    if (stored.offset <= this.options.engine.lastOffset) return;
+    this.options.engine.applyStored(stored);
+    this.applied(1);
   }
 
   private applied(n: number): void {

@@ -30,6 +30,8 @@ interface Queued extends AppendRequest {
 
 export class SqliteEventLog implements EventLog {
   private readonly db: Database.Database;
+  /** Read statements by SQL (the filters a caller combines), prepared once. */
+  private readonly readStatements = new Map<string, Database.Statement>();
   private readonly writeHere: (group: WireGroup) => number[];
   private writer: Worker | null = null;
   private queue: Queued[] = [];
@@ -96,9 +98,11 @@ export class SqliteEventLog implements EventLog {
     if (options.types && options.types.length > 0) {
       where.push(`type IN (${options.types.map((_, i) => `@type${i}`).join(', ')})`);
     }
-    const page = this.db.prepare(
-      `SELECT offset, tenant, time, body FROM events WHERE ${where.join(' AND ')} ORDER BY offset LIMIT @limit`,
-    );
+    const sql = `SELECT offset, tenant, time, body FROM events WHERE ${where.join(' AND ')} ORDER BY offset LIMIT @limit`;
+    // Kept prepared: processes following a shared log read it after every append (compiling the SQL cost more than
+    // reading the few new rows).
+    let page = this.readStatements.get(sql);
+    if (!page) this.readStatements.set(sql, (page = this.db.prepare(sql)));
     const params: Record<string, unknown> = { limit: pageSize, tenant: options.tenant, to: options.toOffset };
     options.types?.forEach((t, i) => (params[`type${i}`] = t));
     let after = afterOffset;
