@@ -38,7 +38,17 @@ export function followSharedLog(options: {
       for (const f of options.followers) if (stored.offset > f.offset()) f.apply(stored);
     }
   };
-  const unsubscribe = options.ingestor.subscribe(() => catchUp());
+  const unsubscribe = options.ingestor.subscribe((tenant, appended) => {
+    // Own appends usually follow straight on from what the engines hold: then they are applied as appended (as a
+    // single process does), without reading them back. If another process appended in between, the log is read.
+    const first = appended.length > 0 ? appended[0].offset : 0;
+    const follows = first > 0 && options.followers.every((f) => f.offset() === first - 1) && appended.every((a, i) => a.offset === first + i);
+    if (!follows) return catchUp();
+    for (const { offset, event } of appended) {
+      const stored: StoredEvent = { offset, tenant, time: Date.parse(event.time), event };
+      for (const f of options.followers) f.apply(stored);
+    }
+  });
   let lastSync = Date.now();
   const timer = setInterval(() => {
     if (Date.now() - lastSync >= SPEC_SYNC_EVERY_MS) {
