@@ -12,6 +12,8 @@ async function call(base: string, path: string, body?: unknown): Promise<{ statu
     method: body === undefined ? 'GET' : 'POST',
     headers: { connection: 'close', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A connection handed to a worker as it is killed is never answered.
+    signal: AbortSignal.timeout(2000),
   });
   return { status: res.status, json: (await res.json()) as Record<string, any> };
 }
@@ -28,7 +30,7 @@ async function settledReads(base: string, feature: string, expected: number | un
   return reads;
 }
 
-test('argus serve --workers 2: two processes answer on one port, each sees what the other appended and the feature sets it created or deleted, and both stop on SIGTERM', async () => {
+test('argus serve --workers 2: two processes answer on one port, each sees what the other appended and the feature sets it created or deleted, a dead worker is replaced, and all stop on SIGTERM', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'argus-workers-'));
   const port = 20_000 + Math.floor(Math.random() * 5000);
   const base = `http://127.0.0.1:${port}`;
@@ -72,6 +74,23 @@ test('argus serve --workers 2: two processes answer on one port, each sees what 
     const deleted = await fetch(`${base}/v1/feature-sets/shared-test`, { method: 'DELETE', headers: { connection: 'close' } });
     assert.ok(deleted.ok, `delete answered ${deleted.status}`);
     assert.deepEqual(await settledReads(base, 'device.apps.2h', undefined), [undefined, undefined, undefined, undefined]);
+
+    // A worker that dies is replaced; the survivor keeps serving meanwhile.
+    const victim = [...pids][0];
+    process.kill(victim, 'SIGKILL');
+    let now2 = new Set<number>();
+    for (let attempt = 0; attempt < 100; attempt++) {
+      now2 = new Set<number>();
+      for (let i = 0; i < 4; i++) {
+        const health = await call(base, '/health').catch(() => null);
+        if (health) now2.add(health.json.pid);
+      }
+      if (now2.size === 2 && !now2.has(victim)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(now2.size, 2, `two workers serve again: ${[...now2]}`);
+    assert.ok(!now2.has(victim));
+    assert.deepEqual(await settledReads(base, 'device.applications.1h', 6), [6, 6, 6, 6], 'the replacement rebuilt its state from the log');
   } finally {
     primary.kill('SIGTERM');
     assert.equal(await exited, 0, output);
