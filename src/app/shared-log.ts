@@ -50,12 +50,21 @@ export function followSharedLog(options: {
     }
   });
   let lastSync = Date.now();
+  let lastComplaint = 0;
   const timer = setInterval(() => {
-    if (Date.now() - lastSync >= SPEC_SYNC_EVERY_MS) {
-      lastSync = Date.now();
-      options.syncSpecs();
+    try {
+      if (Date.now() - lastSync >= SPEC_SYNC_EVERY_MS) {
+        lastSync = Date.now();
+        options.syncSpecs();
+      }
+      catchUp();
+    } catch (err) {
+      // Tried again at the next tick; said at most once a minute (a bad spec file would otherwise fill the log).
+      if (Date.now() - lastComplaint >= 60_000) {
+        lastComplaint = Date.now();
+        console.error(`argus: following the shared data folder failed (${(err as Error).message}); retrying`);
+      }
     }
-    catchUp();
   }, FOLLOW_EVERY_MS);
   timer.unref();
   return {
