@@ -28,13 +28,17 @@ export async function startWorkers(config: ArgusConfig, workers: number): Promis
   loadPiiSecret(config.dataDir, config.piiSecret);
   let stopping = false;
   const live = new Set<Worker>();
+  // Startup's outcome: every first worker listening, or one exiting before it served.
+  let onServing: (worker: Worker, address: string) => void = () => {};
   let failStart: (err: Error) => void = () => {};
   const fork = (writesSnapshots: boolean): Worker => {
     const worker = cluster.fork({ [SNAPSHOT_WRITER_ENV]: writesSnapshots ? '1' : '0' });
     let serving = false;
     live.add(worker);
     worker.on('message', (m: { listening?: string }) => {
-      if (m.listening) serving = true;
+      if (!m.listening) return;
+      serving = true;
+      onServing(worker, m.listening);
     });
     worker.on('exit', (code, signal) => {
       live.delete(worker);
@@ -59,21 +63,19 @@ export async function startWorkers(config: ArgusConfig, workers: number): Promis
   };
   process.once('SIGINT', () => stop(0));
   process.once('SIGTERM', () => stop(0));
-  const started = Array.from({ length: workers }, (_, i) => fork(i === 0));
+  const started = new Set(Array.from({ length: workers }, (_, i) => fork(i === 0)));
   try {
-    const addresses = await new Promise<string[]>((resolve, reject) => {
+    const address = await new Promise<string>((resolve, reject) => {
       failStart = reject;
-      const seen = new Map<Worker, string>();
-      for (const worker of started) {
-        worker.on('message', (m: { listening?: string }) => {
-          if (!m.listening) return;
-          seen.set(worker, m.listening);
-          if (seen.size === started.length) resolve([...seen.values()]);
-        });
-      }
+      const listening = new Set<Worker>();
+      onServing = (worker, at) => {
+        if (started.has(worker)) listening.add(worker);
+        if (listening.size === started.size) resolve(at);
+      };
     });
+    onServing = () => {};
     failStart = (err) => console.error(`argus: ${err.message}`);
-    return addresses[0];
+    return address;
   } catch (err) {
     stop(1);
     throw err;

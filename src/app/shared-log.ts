@@ -15,7 +15,7 @@ export interface SharedLogFollower {
   stop(): void;
 }
 
-/** An engine fed from the shared log: the offset it has applied up to, and one event to apply. */
+/** An engine fed from the shared log: the offset it has applied up to, and one event to apply (one at or below that offset is skipped). */
 export interface LogFollower {
   offset(): number;
   apply(stored: StoredEvent): void;
@@ -35,7 +35,7 @@ export function followSharedLog(options: {
     let from = Infinity;
     for (const f of options.followers) from = Math.min(from, f.offset());
     for (const stored of options.log.readSync(from)) {
-      for (const f of options.followers) if (stored.offset > f.offset()) f.apply(stored);
+      for (const f of options.followers) f.apply(stored);
     }
   };
   const unsubscribe = options.ingestor.subscribe((tenant, appended) => {
