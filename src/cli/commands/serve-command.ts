@@ -25,8 +25,15 @@ export function registerServeCommand(program: Command): void {
         const address = await listen(app);
         console.log(`argus serving ${app.config.dataDir} on ${address} (GET ${address}/health)`);
       } else if (isClusterWorker()) {
-        const app = await openArgus({ ...config, shared: sharedPart() });
-        reportListening(await listen(app));
+        // A worker that cannot serve (the port taken, the data folder unreadable) exits, so that the primary sees it:
+        // its channel to the primary would otherwise keep it alive, and the primary waiting, for ever.
+        try {
+          const app = await openArgus({ ...config, shared: sharedPart() });
+          reportListening(await listen(app));
+        } catch (err) {
+          console.error(`argus worker ${process.pid}: ${(err as Error).message}`);
+          process.exit(1);
+        }
       } else {
         const address = await startWorkers(config, workers);
         console.log(`argus serving ${config.dataDir} on ${address} with ${workers} worker processes (GET ${address}/health)`);

@@ -98,3 +98,28 @@ test('argus serve --workers 2: two processes answer on one port, each sees what 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('argus serve --workers 2 on a port already taken exits with an error instead of waiting for ever', async () => {
+  const { createServer } = await import('node:http');
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const port = (taken.address() as { port: number }).port;
+  const dir = mkdtempSync(join(tmpdir(), 'argus-workers-'));
+  try {
+    const primary = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--workers', '2', '--port', String(port), '--data', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    primary.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    primary.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => primary.kill('SIGKILL'), 60_000);
+    const code = await new Promise<number | null>((resolve) => primary.on('exit', (c) => resolve(c)));
+    clearTimeout(timer);
+    assert.equal(code, 1, output);
+    assert.match(output, /EADDRINUSE/);
+    assert.match(output, /exited \(1\) before it served/);
+  } finally {
+    taken.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
