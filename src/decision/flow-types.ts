@@ -148,6 +148,12 @@ export interface ModelNode {
   readonly horizons?: Readonly<Record<string, number | string>>;
   /** Reason codes from the top risk-increasing contributions; default 2, 0 for none. */
   readonly reasons?: number;
+  /**
+   * Points one unit of the model's explained score is worth when its reasons are ranked with the flow's other
+   * reasons (scorecard points lost, rule points). Default: 20/ln 2 (≈ 28.85, the usual 20 points to double the odds)
+   * for log-odds models (gbdt, gbst, cox), 1 for scorecard models, whose contributions are points already.
+   */
+  readonly reasonScale?: number;
 }
 
 /** A name the reader knows, optionally exposed to CEL under another name (reader names may hold dots or colons). */

@@ -2,7 +2,7 @@
 // to the probability; survival models (GBST) set each `horizons` variable to the PD at that horizon (1 - S(t)) — a
 // fixed time, or one read from a variable per application — and `output` to the full-horizon risk. Missing inputs
 // are passed as missing (NaN; the trees route them) and recorded. Reason codes come from the largest
-// risk-increasing contributions.
+// risk-increasing contributions, weighed in points (reasonScale) so they rank among scorecard and rule reasons.
 import type { CompiledExpression } from '../../expression/index.js';
 import { isSurvivalModel, type ScoringModel } from '../../model/index.js';
 import { nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
@@ -31,6 +31,9 @@ export function compileModelNode(node: ModelNode, ctx: CompileContext): NodeRunn
       nodeProblem(ctx, node.id, `horizons.${name}`, 'a horizon is a positive number or the name of a number variable');
     }
   }
+  if (node.reasonScale !== undefined && !(typeof node.reasonScale === 'number' && Number.isFinite(node.reasonScale) && node.reasonScale > 0)) {
+    nodeProblem(ctx, node.id, 'reasonScale', 'must be a positive number (points per unit of the model\'s score)');
+  }
   for (const name of Object.keys(node.inputs ?? {})) {
     if (!model.features.includes(name)) nodeProblem(ctx, node.id, `inputs.${name}`, `the model has no feature "${name}"`);
   }
@@ -55,6 +58,7 @@ function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly Comp
   const perApplication = horizons.filter((h): h is [string, string] => typeof h[1] === 'string');
   const lastTime = isSurvivalModel(model) ? model.periods * model.periodLength : 0;
   const topN = node.reasons ?? 2;
+  const scale = node.reasonScale ?? defaultReasonScale(model);
   const version = node.version;
 
   return (state) => {
@@ -82,12 +86,23 @@ function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly Comp
     }
     if (topN > 0) {
       for (const c of model.topContributions(x, topN)) {
-        if (c.contribution > 0) state.reason(`MODEL_${c.feature.toUpperCase()}`, id, c.feature, 1, c.contribution);
+        if (c.contribution > 0) state.reason(`MODEL_${c.feature.toUpperCase()}`, id, c.feature, 1, c.contribution * scale);
       }
     }
     if (state.trace) state.step(id, 'model', { model: node.model, version, output: node.output ? state.vars[node.output] : undefined });
     return undefined;
   };
+}
+
+/** Points per unit of log-odds at 20 points to double the odds: the scale most scorecards are built on. */
+export const POINTS_PER_LOG_ODDS = 20 / Math.LN2;
+
+/**
+ * Without a reasonScale, a model's contributions are put in points the way scorecards are scaled: log-odds (and log
+ * hazard ratios) at 20 points to double the odds; a scorecard model's contributions are points already.
+ */
+function defaultReasonScale(model: ScoringModel): number {
+  return model.kind === 'scorecard' ? 1 : POINTS_PER_LOG_ODDS;
 }
 
 /** Variables a model node sets (all doubles). */
