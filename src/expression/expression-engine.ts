@@ -19,6 +19,7 @@ export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({
   maxDepth: 32,
   maxStringLiteral: 1024,
   maxResultString: 65536,
+  maxSizeGrowth: 64,
   maxScopeNesting: 3,
   maxListElements: 256,
   maxMapEntries: 256,

@@ -22,6 +22,11 @@ export interface ExpressionLimits {
   readonly maxStringLiteral: number;
   /** Characters of a string result (and of strings in a list/map result). */
   readonly maxResultString: number;
+  /**
+   * How many times its largest input (plus its literals) any string or list an expression builds may be, by a static
+   * bound (size-growth.ts): values are only measured when returned, and one can be built huge and never returned.
+   */
+  readonly maxSizeGrowth: number;
   /** Nested comprehensions (all/exists/exists_one/map/filter) and cel.bind scopes, which multiply work. */
   readonly maxScopeNesting: number;
   readonly maxListElements: number;
