@@ -47,8 +47,8 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
     features: overrides.features ?? features.engine, graph: overrides.graph ?? graph.engine,
     pointInTime: (tenant) => {
       const f = pointInTimeFeatures(features.engine, clock, tenant);
-      const g = pointInTimeGraph(clock);
-      return { apply: (stored) => (f.apply(stored), g.apply(stored)), features: f.features, graph: g.graph };
+      const g = pointInTimeGraph(clock, tenant);
+      return { apply: (stored) => (f.apply(stored), g.apply(stored)), prepare: g.prepare, reach: g.reach, features: f.features, graph: g.graph };
     },
   });
   const services: ArgusServices = { clock, eventLog, ingestor, decision, graph: graph.engine, features: features.service };
@@ -62,7 +62,7 @@ export async function openArgus(config: ArgusConfig, overrides: AppOverrides = {
       follower?.stop();
       await api.close();
       await decision.close();
-      graph.close();
+      await graph.close();
       graph.engine.snapshot(100_000);
       features.close();
       await eventLog.close();

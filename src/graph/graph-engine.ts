@@ -33,6 +33,8 @@ export interface GraphEngineOptions {
   /** Compact a tenant's delta when it exceeds max(minDelta, deltaShare * CSR edges). */
   readonly minDelta?: number;
   readonly deltaShare?: number;
+  /** Told of every batch recompute, with the log offset the batch saw (the app records it in the log for backtests). */
+  readonly onRecomputed?: (tenant: string, throughOffset: number) => void;
 }
 
 /** Structurally the decision engine's GraphReader: values as of the event, before it is applied. */
@@ -167,7 +169,9 @@ export class GraphEngine implements GraphFeatureReader {
 
   recompute(tenant: string, onProgress?: BatchOptions['onProgress']): BatchResult {
     this.dirty = true;
-    return runBatch(this.graph(tenant), { clock: this.options.clock, onProgress });
+    const result = runBatch(this.graph(tenant), { clock: this.options.clock, onProgress });
+    this.options.onRecomputed?.(tenant, this.appliedOffset);
+    return result;
   }
 
   /**

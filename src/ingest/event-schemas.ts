@@ -146,6 +146,12 @@ export const ListChanged = Type.Object(
   Strict,
 );
 
+/**
+ * Written by Argus when a tenant's graph batch features (communities, propagated risk) are recomputed: the log offset
+ * the batch saw, so a backtest recomputes at the same point of the log and reads the values decisions read then.
+ */
+export const GraphRecomputed = Type.Object({ throughOffset: Type.Integer({ minimum: 0 }) }, Strict);
+
 /** Every event type and the schema of its `data`. Adding a type here is all it takes to accept it. */
 export const EVENT_DATA_SCHEMAS = {
   'application.submitted': ApplicationSubmitted,
@@ -157,6 +163,7 @@ export const EVENT_DATA_SCHEMAS = {
   'loan.closed': LoanClosed,
   'collection.call': CollectionCall,
   'list.changed': ListChanged,
+  'graph.recomputed': GraphRecomputed,
 } as const satisfies Record<string, TSchema>;
 
 export type EventType = keyof typeof EVENT_DATA_SCHEMAS;
@@ -185,3 +192,4 @@ export type ApplicationSubmittedData = DataOf<'application.submitted'>;
 export type LoanBookedData = DataOf<'loan.booked'>;
 export type CollectionCallData = DataOf<'collection.call'>;
 export type ListChangedData = DataOf<'list.changed'>;
+export type GraphRecomputedData = DataOf<'graph.recomputed'>;

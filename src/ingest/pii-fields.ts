@@ -17,6 +17,7 @@ export const PII_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'loan.closed': [],
   'collection.call': ['calledPhone'],
   'list.changed': ['value'],
+  'graph.recomputed': [],
 };
 
 /** Fields whose IPv4 /24 prefix is kept (hashed separately) so that networks can be linked without the address. */

@@ -48,5 +48,6 @@ export function allTypes(): Record<string, unknown>[] {
       },
     },
     { id: 'evt-list-1', type: 'list.changed', time: t, data: { list: 'black', entityType: 'phone', value: '13800009999', action: 'add', reason: 'confirmed fraud', source: 'investigations' } },
+    { id: 'evt-graph-1', type: 'graph.recomputed', time: t, data: { throughOffset: 41 } },
   ];
 }

@@ -1,6 +1,7 @@
 // Backtest: re-runs flow versions over the historical applications in the event log, with inputs as they were at
 // the time — features and graph values from fresh engines fed the log in order (each application read before it is
-// applied, exactly as decide does live), lists rebuilt from list.changed events — and reports them side by side.
+// applied, exactly as decide does live; graph batch features recomputed where the log says the live graph was),
+// lists rebuilt from list.changed events — and reports them side by side.
 import { FixedClock, RiskError } from '../../core/index.js';
 import type { ApplicationSubmittedData } from '../../ingest/index.js';
 import type { EventLog, StoredEvent } from '../../store/index.js';
@@ -15,6 +16,10 @@ import { summarise, type BacktestReport } from './backtest-report.js';
 /** Fresh feature / graph state for one backtest; `apply` is fed every event of the tenant in log order. */
 export interface PointInTimeInputs {
   apply(stored: StoredEvent): void;
+  /** Called once before the log is read (e.g. to find where the live graph recomputed its batch features). */
+  prepare?(log: EventLog): Promise<void>;
+  /** Called before each event is handled, with its offset: every event before it has been applied. */
+  reach?(offset: number): void;
   readonly features?: FeatureReader;
   readonly graph?: GraphReader;
 }
@@ -64,8 +69,10 @@ export async function runBacktest(options: BacktestOptions): Promise<{ report: B
   const graphNames = [...new Set(options.flows.flatMap((f) => f.graph.map((x) => x.name)))];
   const decisions: BacktestDecision[] = [];
   let events = 0;
+  await options.inputs?.prepare?.(options.log);
   for await (const stored of options.log.read(0, { tenant: options.tenant })) {
     events++;
+    options.inputs?.reach?.(stored.offset);
     const { event, time } = stored;
     if (event.type === 'application.submitted' && time >= from && time < to) {
       const data = event.data as ApplicationSubmittedData;
