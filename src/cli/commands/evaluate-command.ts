@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { RiskError } from '../../core/index.js';
-import { evaluateModel, formatMetricsTable, loadModelFile, loadTableAsync, renderHtmlReport } from '../../learn/index.js';
+import { evaluateModel, formatMetricsTable, loadModelFile, renderHtmlReport } from '../../learn/index.js';
+import { loadTableForModel } from './model-data.js';
 
 interface EvaluateFlags {
   model: string;
@@ -40,8 +41,8 @@ export function registerEvaluateCommand(program: Command): void {
 export async function runEvaluate(flags: EvaluateFlags): Promise<void> {
   const model = loadModelFile(flags.model);
   const files = flags.data.split(',');
-  const table = await loadTableAsync(files);
-  const training = flags.trainData ? await loadTableAsync(flags.trainData.split(',')) : undefined;
+  const table = await loadTableForModel(files, model);
+  const training = flags.trainData ? await loadTableForModel(flags.trainData.split(','), model) : undefined;
   const horizons = flags.horizons?.split(',').map((h) => {
     const v = Number(h);
     if (!(v > 0)) throw new RiskError('CLI_FLAG_INVALID', `--horizons: "${h}" is not a positive number`, { flag: 'horizons' });
