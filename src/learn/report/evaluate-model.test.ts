@@ -95,6 +95,11 @@ test('a GBST model evaluated without horizons on times past J·L: horizons cappe
   const meanRow = report.metrics.find((m) => m.metric === 'mean period AUC')!;
   assert.ok(Math.abs(meanRow.value - periods.reduce((a, b) => a + b, 0) / 4) < 1e-15);
 
+  // With training data, the score PSI of the PD over J·L (nil against itself); without, none.
+  assert.ok(!report.metrics.some((m) => m.metric === 'Score PSI'));
+  const against = evaluateModel(gbst, table, { time: 'time', event: 'default', training: table });
+  assert.equal(against.metrics.find((m) => m.metric === 'Score PSI')?.value, 0);
+
   // A Cox model has no periods: no mean period AUC row.
   const cox = loadModel(trainCox(table, spec));
   assert.ok(!evaluateModel(cox, table, { time: 'time', event: 'default', horizons: [12] }).metrics.some((m) => m.metric === 'mean period AUC'));

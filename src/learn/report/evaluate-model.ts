@@ -7,6 +7,7 @@ import type { Table } from '../data/table.js';
 import { censoringSurvival, type SurvivalPredictions } from '../metrics/index.js';
 import { targetLabels } from '../scorecard/scorecard-spec.js';
 import { buildBinaryReport, buildSurvivalReport, type EvaluationReport } from './evaluation-report.js';
+import { scorePsiRow } from './score-stability.js';
 
 export interface EvaluateModelOptions {
   /** Binary: the 0/1 target, or a categorical target with eventLevel. */
@@ -16,7 +17,10 @@ export interface EvaluateModelOptions {
   readonly time?: string;
   readonly event?: string;
   readonly horizons?: readonly number[];
-  /** Training outcomes for the IPCW censoring distribution (default: the evaluated table's own). */
+  /**
+   * Training data: its scores are the baseline of the score PSI; survival: its outcomes (time and event columns)
+   * give the IPCW censoring distribution (default: the evaluated table's own).
+   */
   readonly training?: Table;
   readonly title?: string;
   readonly facts?: readonly (readonly [string, string])[];
@@ -47,7 +51,7 @@ export function evaluateModel(model: ScoringModel, table: Table, options: Evalua
     const horizons = options.horizons && options.horizons.length > 0 ? options.horizons : defaultHorizons(table.numeric(options.time), lastModelTime(model));
     const grid = survivalGrid(horizons);
     const training = options.training;
-    return buildSurvivalReport({
+    const report = buildSurvivalReport({
       title: options.title ?? `${model.kind} survival evaluation`,
       facts,
       predictions: scoreSurvival(model, table, grid),
@@ -57,10 +61,18 @@ export function evaluateModel(model: ScoringModel, table: Table, options: Evalua
         censoring: training ? censoringSurvival(training.numeric(options.time), training.numeric(options.event)) : undefined,
       },
     });
+    return training ? withScorePsi(report, model, training, scoreBinary(model, table)) : report;
   }
   if (!options.target) throw new RiskError('LEARN_PARAM_INVALID', 'evaluation needs --target, or --time and --event', {});
   const label = targetLabels(table, options.target, options.eventLevel);
-  return buildBinaryReport({ title: options.title ?? `${model.kind} evaluation`, facts, prob: scoreBinary(model, table), label });
+  const prob = scoreBinary(model, table);
+  const report = buildBinaryReport({ title: options.title ?? `${model.kind} evaluation`, facts, prob, label });
+  return options.training ? withScorePsi(report, model, options.training, prob) : report;
+}
+
+/** The report with the score PSI of the evaluated rows' risk scores against the training rows'. */
+function withScorePsi(report: EvaluationReport, model: ScoringModel, training: Table, scores: Float64Array): EvaluationReport {
+  return { ...report, metrics: [...report.metrics, scorePsiRow(scoreBinary(model, training), scores)] };
 }
 
 /**
@@ -86,7 +98,7 @@ export function scoreSurvival(model: ScoringModel, table: Table, grid: readonly 
   return { risk, grid, survival, ...(ends.length > 0 ? { periods: { ends, survival: atEnds } } : {}) };
 }
 
-/** Predicted probability of the event for every row (binary kinds). */
+/** Every row's riskScore: the predicted probability of the event (binary kinds), PD over J·L (gbst), log hazard ratio (cox). */
 export function scoreBinary(model: ScoringModel, table: Table): Float64Array {
   const fill = new FeatureEncoder(model.features, model.artifact.featureInfo).rowFiller(table);
   const x = new Float64Array(model.features.length);
