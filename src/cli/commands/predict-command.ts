@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { writeCsv } from '../../learn/index.js';
 import { loadModel, type ScoringModel } from '../../model/index.js';
 import { loadKeptColumns, loadTableForModel } from './model-data.js';
-import { optionalNumber, parseList } from './train-command.js';
+import { optionalNumber, parseList } from './flag-values.js';
 
 export interface PredictFlags {
   model: string;
