@@ -81,7 +81,9 @@ function survivalBench(dir: string, quick: boolean, boost: { rounds: number; max
   const outcomes = { time: split.test.numeric('time'), event: split.test.numeric('default') };
   const rows: SurvivalRow[] = [];
   const evaluate = (model: string, predictions: SurvivalPredictions, trainSeconds: number) => {
-    const m = evaluateSurvival(predictions, outcomes, { horizons: HORIZONS, censoring, tau: TAU });
+    // The per-period AUC for every model at GBST's first 16 period ends (3..48 months, the grid): peers predict
+    // S(t) only there, so all rows share those periods.
+    const m = evaluateSurvival({ ...predictions, periods: { ends: GRID, survival: predictions.survival } }, outcomes, { horizons: HORIZONS, censoring, tau: TAU });
     const row: SurvivalRow = {
       model,
       harrellC: m.harrellC,
@@ -89,7 +91,7 @@ function survivalBench(dir: string, quick: boolean, boost: { rounds: number; max
       auc: m.byHorizon.map((h) => h.auc),
       ks36: m.byHorizon.find((h) => h.horizon === 36)!.ks,
       ibs: m.ibs,
-      meanPeriodAuc: m.meanPeriodAuc,
+      meanPeriodAuc: m.meanPeriodAuc ?? NaN,
       trainSeconds,
     };
     rows.push(row);
@@ -218,7 +220,7 @@ function report(quick: boolean, s: SurvivalResult, german: BinaryResult, taiwan:
   md.push('All metrics computed by Argus metric code on each model\'s test predictions; training time measured around training only.', '');
   md.push(`## M2 mortgage survival (default; payoff = censored): ${s.describe}, ${s.trainRows} train / ${s.testRows} test rows`, '');
   md.push(`Covariates: ${M2_COVARIATES.join(', ')}. IPCW from the training censoring. Uno's C tau = ${TAU}. IBS over [${GRID[0]}, ${GRID[GRID.length - 1]}].`);
-  md.push('Mean period AUC: per-period AUC as GBST defines it (status at t vs S(t), censored-by-t rows left out), averaged over the 3-monthly grid.', '');
+  md.push('Mean period AUC: per-period AUC as GBST defines it (status at t vs S(t), censored-by-t rows left out), averaged over the period ends 3, 6, ..., 48 months (GBST periods 1-16; peers predict S(t) only there).', '');
   md.push(`| model | Harrell's C | Uno's C | ${HORIZONS.map((h) => `AUC(${h})`).join(' | ')} | KS(36) | IBS | mean period AUC | train s |`);
   md.push(`|---|---|---|${HORIZONS.map(() => '---').join('|')}|---|---|---|---|`);
   for (const r of s.rows) {

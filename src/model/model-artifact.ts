@@ -125,7 +125,25 @@ export function readArtifactHeader(input: string | object): ModelArtifactBase {
   if (typeof a.kind !== 'string' || !Array.isArray(a.features) || a.features.some((f) => typeof f !== 'string')) {
     throw new RiskError('MODEL_ARTIFACT_INVALID', 'artifact needs a kind and a list of feature names', { kind: a.kind });
   }
+  if (a.featureInfo !== undefined) checkFeatureInfo(a.features, a.featureInfo);
   return a as ModelArtifactBase;
+}
+
+/** featureInfo, when present, describes every feature in order: its name, its type, and a categorical one's levels. */
+function checkFeatureInfo(features: readonly string[], info: unknown): void {
+  const bad = (problem: string, details: Record<string, unknown> = {}): never => {
+    throw artifactError(`featureInfo: ${problem}`, details);
+  };
+  if (!Array.isArray(info) || info.length !== features.length) bad('needs one entry per feature', { features: features.length });
+  (info as unknown[]).forEach((entry, f) => {
+    const e = entry as Partial<FeatureInfo> | null;
+    if (e === null || typeof e !== 'object' || e.name !== features[f]) bad(`entry ${f} must be feature "${features[f]}"`, { feature: features[f] });
+    if (e!.type === 'categorical') {
+      if (!Array.isArray(e!.levels) || e!.levels.some((l) => typeof l !== 'string')) bad(`categorical feature "${features[f]}" needs its levels as strings`, { feature: features[f] });
+    } else if (e!.type !== 'numeric') {
+      bad(`feature "${features[f]}" has type ${JSON.stringify(e!.type)}, not numeric or categorical`, { feature: features[f] });
+    }
+  });
 }
 
 export function artifactError(problem: string, details: Record<string, unknown> = {}): RiskError {

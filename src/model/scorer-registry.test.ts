@@ -101,6 +101,33 @@ test('invalid artifacts are rejected with stable codes', () => {
   assert.throws(() => loadModel({ ...gbdtArtifact(), baseScore: [] }), code('MODEL_ARTIFACT_INVALID'));
 });
 
+test('malformed trees and feature info are MODEL_ARTIFACT_INVALID: category splits without featureInfo, thresholds that are not numbers', () => {
+  const invalid = code('MODEL_ARTIFACT_INVALID');
+  // featureInfo dropped while a tree lists the categories of "grade" going left.
+  const { featureInfo: _dropped, ...noInfo } = gbstArtifact();
+  assert.throws(() => loadModel(noInfo), invalid);
+  const numericGrade = gbstArtifact();
+  assert.throws(() => loadModel({ ...numericGrade, featureInfo: [numericGrade.featureInfo![0], { name: 'grade', type: 'numeric' }] }), invalid);
+  // A categorical feature split by a threshold (no categories listed).
+  const noCodes = gbstArtifact();
+  const { categories: _codes, ...thresholdOnly } = noCodes.trees[1];
+  assert.throws(() => loadModel({ ...noCodes, trees: [noCodes.trees[0], thresholdOnly] }), invalid);
+  for (const threshold of ['10', null, NaN]) {
+    const a = gbdtArtifact();
+    assert.throws(() => loadModel({ ...a, trees: [{ ...a.trees[0], threshold: [threshold as number, 0, 0] }] }), invalid, String(threshold));
+  }
+  const a = gbdtArtifact();
+  assert.throws(() => loadModel({ ...a, trees: [{ ...a.trees[0], leafValues: [-1, 'x' as unknown as number] }] }), invalid);
+  // featureInfo itself: one entry per feature, in order, with a known type and a categorical feature's levels.
+  const info = gbstArtifact().featureInfo!;
+  for (const bad of [[info[0]], [info[1], info[0]], [info[0], { name: 'grade', type: 'categorical' }], [info[0], { name: 'grade', type: 'ordinal' }]]) {
+    assert.throws(() => loadModel({ ...gbstArtifact(), featureInfo: bad }), invalid, JSON.stringify(bad));
+  }
+  // The well-formed originals load.
+  assert.equal(loadModel(gbstArtifact()).kind, 'gbst');
+  assert.equal(loadModel(gbdtArtifact()).kind, 'gbdt');
+});
+
 test('new kinds plug in through the scorer registry', () => {
   class ConstantScorer extends ScorerBase {
     predictRow(): number {

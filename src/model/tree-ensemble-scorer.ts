@@ -22,7 +22,8 @@ export abstract class TreeEnsembleScorer extends ScorerBase {
     if (!Array.isArray(artifact.trees)) throw artifactError('trees must be a list');
     this.outputs = artifact.outputs;
     this.base = Float64Array.from(artifact.baseScore);
-    this.forest = new PackedForest(artifact.trees, artifact.outputs, artifact.features.length);
+    const categorical = artifact.features.map((_, f) => artifact.featureInfo?.[f]?.type === 'categorical');
+    this.forest = new PackedForest(artifact.trees, artifact.outputs, artifact.features.length, categorical);
     this.scratch = new Float64Array(artifact.outputs);
   }
 

@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { RiskError } from '../../core/index.js';
-import { evaluateModel, formatMetricsTable, loadModelFile, loadTableAsync, renderHtmlReport } from '../../learn/index.js';
+import { evaluateModel, formatMetricsTable, loadModelFile, renderHtmlReport } from '../../learn/index.js';
+import { loadTableForModel } from './model-data.js';
 
 interface EvaluateFlags {
   model: string;
@@ -27,7 +28,7 @@ export function registerEvaluateCommand(program: Command): void {
     .option('--time <col>', 'survival: time to event or censoring')
     .option('--event <col>', 'survival: event flag (non-zero = event)')
     .option('--horizons <list>', 'survival: horizons for AUC, KS and Brier, e.g. 12,24,36,48')
-    .option('--train-data <files>', 'survival: training file(s) whose censoring sets the IPCW weights (default: the data itself)')
+    .option('--train-data <files>', 'training file(s): the baseline of the score PSI; survival: their censoring sets the IPCW weights (default: the data itself)')
     .option('--target <col>', 'binary: the 0/1 target (or categorical with --event-level)')
     .option('--event-level <level>', 'binary: the target level that means the event, e.g. bad')
     .option('--report <file>', 'write the HTML report here')
@@ -40,8 +41,8 @@ export function registerEvaluateCommand(program: Command): void {
 export async function runEvaluate(flags: EvaluateFlags): Promise<void> {
   const model = loadModelFile(flags.model);
   const files = flags.data.split(',');
-  const table = await loadTableAsync(files);
-  const training = flags.trainData ? await loadTableAsync(flags.trainData.split(',')) : undefined;
+  const table = await loadTableForModel(files, model);
+  const training = flags.trainData ? await loadTableForModel(flags.trainData.split(','), model) : undefined;
   const horizons = flags.horizons?.split(',').map((h) => {
     const v = Number(h);
     if (!(v > 0)) throw new RiskError('CLI_FLAG_INVALID', `--horizons: "${h}" is not a positive number`, { flag: 'horizons' });
@@ -58,6 +59,7 @@ export async function runEvaluate(flags: EvaluateFlags): Promise<void> {
     facts: [
       ['model', flags.model],
       ['data', files.join(', ')],
+      ...(flags.trainData ? [['training data', flags.trainData] as [string, string]] : []),
     ],
   });
   for (const [k, v] of report.facts) console.log(`${k}: ${v}`);

@@ -1,11 +1,12 @@
 // argus predict: batch-scores a file with a model artifact — one output row per input row, in input order —
 // with the PD (binary models) or S(t) at the asked horizons (survival models). Columns named by --keep are
-// copied through first (e.g. a lead id), so a pre-screened lead list can be joined back.
+// copied through first, exactly as written (e.g. a lead id "00123"), so a pre-screened lead list can be joined back.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadTableAsync, writeCsv } from '../../learn/index.js';
+import { writeCsv } from '../../learn/index.js';
 import { loadModel, type ScoringModel } from '../../model/index.js';
-import { optionalNumber, parseList } from './train-command.js';
+import { loadKeptColumns, loadTableForModel } from './model-data.js';
+import { optionalNumber, parseList } from './flag-values.js';
 
 export interface PredictFlags {
   model: string;
@@ -34,14 +35,12 @@ export async function runPredict(flags: PredictFlags): Promise<void> {
   const model: ScoringModel = loadModel(readFileSync(flags.model, 'utf8'));
   const keep = flags.keep ? parseList(flags.keep, 'keep') : [];
   const horizons = flags.horizons ? parseList(flags.horizons, 'horizons').map((h) => optionalNumber(h, 'horizons')!) : undefined;
-  const table = await loadTableAsync(parseList(flags.data, 'data'), { columns: [...new Set([...model.features, ...keep])] });
+  const files = parseList(flags.data, 'data');
+  // Kept columns that are not features load as text: an id "00123" must come out as "00123", not 123.
+  const keepOnly = keep.filter((k) => !model.features.includes(k));
+  const table = await loadTableForModel(files, model, { columns: [...new Set([...model.features, ...keepOnly])], text: keepOnly });
   const predictions = model.predictTable(table, { horizons });
-  const kept = keep.map((name) => {
-    const col = table.column(name);
-    return col.kind === 'categorical'
-      ? { name, values: Array.from(col.values, (c) => (Number.isNaN(c) ? null : col.levels[c])) }
-      : { name, values: col.values };
-  });
+  const kept = await loadKeptColumns(files, model, keep, table);
   writeCsv(flags.out, [...kept, ...predictions]);
   const seconds = (Date.now() - started) / 1000;
   console.log(`scored ${table.rowCount} rows with a ${model.kind} model in ${seconds.toFixed(1)} s -> ${flags.out} (${predictions.map((p) => p.name).join(', ')})`);

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { loadTable, writeCsv } from '../../learn/index.js';
 import { simulateLoans } from '../../learn/testing/simulated-loans.js';
 import { loadModel } from '../../model/index.js';
+import { runCommand } from '../testing/run-command.js';
 import { registerPredictCommand } from './predict-command.js';
 import { registerTrainCommand } from './train-command.js';
 
@@ -79,5 +80,49 @@ test('argus train --model gbdt with a target, and flags that are not numbers are
   await assert.rejects(
     cli().parseAsync(['train', '--data', join(dir, 'c.csv'), '--model', 'forest', '--features', 'score', '--out', model], { from: 'user' }),
     (e: { code: string }) => e.code === 'LEARN_MODEL_UNKNOWN',
+  );
+});
+
+test('argus train --model scorecard: a good/bad target with --event-level, binning and points-scaling flags; iterations, not rounds', async () => {
+  const { table } = simulateLoans({ rows: 1500, periods: 8, seed: 9 });
+  const path = join(dir, 'credit.csv');
+  writeCsv(path, [
+    ...['score', 'ltv', 'noise'].map((name) => ({ name, values: table.numeric(name) })),
+    { name: 'status', values: Array.from(table.numeric('default'), (d) => (d === 1 ? 'bad' : 'good')) },
+  ]);
+  const model = join(dir, 'sc.json');
+  const printed = await runCommand([registerTrainCommand], ['train', '--data', path, '--model', 'scorecard', '--target', 'status', '--event-level', 'bad',
+    '--features', 'score,ltv,noise', '--binning', 'tree', '--max-bins', '4', '--min-bin-share', '0.1', '--min-iv', '0.01',
+    '--base-score', '500', '--base-odds', '20', '--pdo', '40', '--round-points', '--out', model]);
+  const artifact = JSON.parse(readFileSync(model, 'utf8'));
+  assert.equal(artifact.kind, 'scorecard');
+  assert.deepEqual([artifact.scaling.baseScore, artifact.scaling.baseOdds, artifact.scaling.pdo], [500, 20, 40]);
+  assert.deepEqual(artifact.training.params, { binning: 'tree', maxBins: 4, minBinShare: 0.1, fineBins: 20, minIv: 0.01, l2: 1e-4, roundPoints: true, eventLevel: 'bad' });
+  for (const v of artifact.variables) {
+    assert.ok(v.bins.filter((b: { missing?: boolean }) => !b.missing).length <= 4);
+    assert.ok(v.bins.every((b: { points: number }) => Number.isInteger(b.points)));
+  }
+  assert.ok(artifact.features.includes('score'), 'the riskiest variable is kept');
+  const summary = printed.find((l) => l.startsWith('trained scorecard'));
+  assert.match(summary ?? '', new RegExp(`: ${artifact.variables.length} of 3 variables, logistic regression in ${artifact.training.iterations} iterations in `));
+  assert.doesNotMatch(summary ?? '', /rounds/);
+});
+
+test('flags a model would ignore are CLI_FLAG_UNSUPPORTED, all named at once: --weight/--validation/--early-stopping for a scorecard, --event-level for gbdt', async () => {
+  writeLoans(join(dir, 'd.csv'), 200, 5);
+  const data = join(dir, 'd.csv');
+  const base = ['train', '--data', data, '--target', 'default', '--features', 'score,ltv', '--out', join(dir, 'x.json')];
+  await assert.rejects(
+    runCommand([registerTrainCommand], [...base, '--model', 'scorecard', '--weight', 'ltv', '--validation', data, '--early-stopping', '5', '--rounds', '10']),
+    (e: { code: string; details: { flags: string[] } }) =>
+      e.code === 'CLI_FLAG_UNSUPPORTED' && e.details.flags.join() === '--weight,--validation,--early-stopping,--rounds',
+  );
+  await assert.rejects(
+    runCommand([registerTrainCommand], [...base, '--model', 'gbdt', '--event-level', 'bad', '--pdo', '20']),
+    (e: { code: string; details: { flags: string[] } }) => e.code === 'CLI_FLAG_UNSUPPORTED' && e.details.flags.join() === '--event-level,--pdo',
+  );
+  await assert.rejects(
+    runCommand([registerTrainCommand], [...base, '--model', 'gbdt', '--periods', '4']),
+    (e: { code: string }) => e.code === 'CLI_FLAG_UNSUPPORTED',
   );
 });

@@ -10,7 +10,7 @@ import type { HistogramBuilder } from '../tree/histogram-builder.js';
 import { TreeLearner } from '../tree/tree-learner.js';
 import type { TreeParams } from '../tree/tree-params.js';
 import { HazardUpdate } from './hazard-update-wasm.js';
-import { sampleFeatures, sampleRows } from './samplers.js';
+import { outputSeed, sampleFeatures, sampleRows } from './samplers.js';
 
 export interface BoostParams extends TreeParams {
   readonly rounds: number;
@@ -72,11 +72,19 @@ export function boost(
   const validActive = valid?.objective.activeOutputs ?? null;
   const rows = builder.allocateRows(n);
   const leafOfRow = wasm?.leafOfRow ?? new Int32Array(n);
-  const sample = params.treePerOutput ? new Int32Array(n) : rows;
   const learner = new TreeLearner(train, params, builder);
   const random = new Random(params.seed);
   const rowRandom = random.fork('rows');
   const colRandom = random.fork('columns');
+  // Variant B: each period's trees draw their own rows (among the loans at risk then) and columns, from streams of
+  // their own seed, so that under subsampling too they are those of J separate logistic boosters.
+  const atRiskRows = new Int32Array(params.treePerOutput ? n : 0);
+  const outputRandom = params.treePerOutput
+    ? Array.from({ length: K }, (_, k) => {
+        const r = new Random(outputSeed(params.seed, k));
+        return { rows: r.fork('rows'), columns: r.fork('columns') };
+      })
+    : [];
   const grown: GrownTree[] = [];
   const treesPerRound = params.treePerOutput ? K : 1;
   const stopEarly = valid !== undefined && params.earlyStoppingRounds > 0;
@@ -86,18 +94,19 @@ export function boost(
   let round = 0;
   while (round < params.rounds) {
     if (!fused || round === 0) objective.gradients(raw, gh, expRaw ?? undefined);
-    const count = sampleRows(rows, n, params.subsample, rowRandom);
-    const features = sampleFeatures(train.featureCount, params.colsample, colRandom);
     if (!params.treePerOutput) {
+      const count = sampleRows(rows, n, params.subsample, rowRandom);
+      const features = sampleFeatures(train.featureCount, params.colsample, colRandom);
       const tree = learner.grow({ gh, stride: K, offset: 0, width: K, active }, rows, count, features);
       if (fused) applyTreeWithGradients(tree, rows, raw, expRaw!, K, active, leafOfRow, objective, gh, round + 1 < params.rounds, wasm);
       else applyTree(tree, train, rows, count, raw, expRaw, K, active, leafOfRow, params.subsample >= 1);
       grown.push(tree);
     } else {
-      // Each period's tree sees only the sampled loans still at risk in that period.
-      sample.set(rows.subarray(0, count));
+      // Each period's tree sees only its own sample of the loans still at risk in that period.
       for (let k = 0; k < K; k++) {
-        const countK = atRisk(sample, count, active, k, rows);
+        const m = atRisk(n, active, k, atRiskRows);
+        const countK = sampleRows(rows, m, params.subsample, outputRandom[k].rows, atRiskRows);
+        const features = sampleFeatures(train.featureCount, params.colsample, outputRandom[k].columns);
         const tree = learner.grow({ gh, stride: K, offset: k, width: 1, active: null }, rows, countK, features);
         applyTree(tree, train, rows, countK, raw, expRaw, K, active, leafOfRow, params.subsample >= 1);
         grown.push(tree);
@@ -142,13 +151,10 @@ function tile(base: Float64Array, n: number): Float64Array {
   return out;
 }
 
-/** Writes the sampled rows at risk in output k (active > k) into rows, in order; returns their count. */
-function atRisk(sample: Int32Array, count: number, active: Int32Array | null, k: number, rows: Int32Array): number {
+/** Writes the rows at risk in output k (active > k) into out, in order; returns their count. */
+function atRisk(n: number, active: Int32Array | null, k: number, out: Int32Array): number {
   let m = 0;
-  for (let r = 0; r < count; r++) {
-    const i = sample[r];
-    if (active === null || active[i] > k) rows[m++] = i;
-  }
+  for (let i = 0; i < n; i++) if (active === null || active[i] > k) out[m++] = i;
   return m;
 }
 

@@ -1,8 +1,9 @@
 // Accumulates one column while a file is read: numeric until a value that is neither a number nor a missing
-// marker appears, then categorical (earlier numbers become their string form). Declared types skip the guessing.
+// marker appears, then categorical (earlier numbers become their string form). Declared types skip the guessing;
+// 'text' is categorical with no missing markers, for columns copied through verbatim (ids such as "00123" or "NA").
 import type { Column } from './table.js';
 
-export type ColumnType = 'auto' | 'numeric' | 'categorical';
+export type ColumnType = 'auto' | 'numeric' | 'categorical' | 'text';
 
 export const DEFAULT_MISSING_TOKENS = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', 'None', '?'];
 
@@ -20,12 +21,12 @@ export class ColumnBuilder {
     this.name = name;
     this.declared = declared;
     this.missing = missing;
-    this.categorical = declared === 'categorical';
+    this.categorical = declared === 'categorical' || declared === 'text';
   }
 
   /** A text cell (CSV). */
   pushToken(token: string): void {
-    if (this.missing.has(token)) return this.push(NaN);
+    if (this.declared !== 'text' && this.missing.has(token)) return this.push(NaN);
     if (!this.categorical) {
       const v = Number(token);
       if (v === v || this.declared === 'numeric') return this.push(v);

@@ -44,6 +44,13 @@ test('a column turns categorical at its first non-number; declared types overrid
   assert.deepEqual(Array.from(declared.numeric('amount')), [10, NaN, 30]);
 });
 
+test('text columns keep every cell as written: leading zeros, decimals and missing markers are levels', () => {
+  const path = file('b2.csv', 'lead,x\n00123,1\nNA,2\n,3\n2.50,4\n');
+  const lead = loadTable(path, { text: ['lead'] }).column('lead');
+  assert.ok(lead.kind === 'categorical');
+  assert.deepEqual(Array.from(lead.values, (c) => lead.levels[c]), ['00123', 'NA', '', '2.50']);
+});
+
 test('several files stack in order, columns may come in another order, and only asked-for columns load', () => {
   const a = file('c1.csv', 'x,y\n1,2\n3,4\n');
   const b = file('c2.csv', 'y,x\n6,5\n');

@@ -12,6 +12,11 @@ export interface LoadTableOptions extends CsvOptions {
   readonly columns?: readonly string[];
   /** Columns to read as categorical even when their values look numeric (codes, zip codes). */
   readonly categorical?: readonly string[];
+  /**
+   * Columns kept exactly as written: categorical, and no cell is a missing marker ("NA" stays the level "NA"; only
+   * a Parquet null is missing). For columns copied through to an output, e.g. `argus predict --keep`.
+   */
+  readonly text?: readonly string[];
   /** Columns to read as numbers; unparseable cells become missing instead of making the column categorical. */
   readonly numeric?: readonly string[];
   /** Cell texts that mean missing (default: empty, NA, N/A, NaN, nan, null, NULL, None, ?). */
@@ -87,6 +92,7 @@ class TableLoader {
   }
 
   private declaredType(name: string): ColumnType {
+    if (this.options.text?.includes(name)) return 'text';
     if (this.options.categorical?.includes(name)) return 'categorical';
     if (this.options.numeric?.includes(name)) return 'numeric';
     return 'auto';

@@ -20,6 +20,18 @@ export interface SurvivalPredictions {
   readonly grid: readonly number[];
   /** survival[k][i] = predicted S(grid[k] | x_i). */
   readonly survival: readonly ArrayLike<number>[];
+  /**
+   * Models with periods (GBST): S at the period ends k·L (k = 1..J), for the per-period AUC as GBST defines it.
+   * Not the grid: its points fall inside periods, where S(t) is interpolated, and stop at the largest horizon.
+   */
+  readonly periods?: PeriodSurvival;
+}
+
+export interface PeriodSurvival {
+  /** Period ends k·L, ascending. */
+  readonly ends: readonly number[];
+  /** survival[k][i] = predicted S(ends[k] | x_i). */
+  readonly survival: readonly ArrayLike<number>[];
 }
 
 export interface SurvivalEvaluationOptions {
@@ -46,8 +58,11 @@ export interface SurvivalMetrics {
   readonly byHorizon: readonly HorizonMetrics[];
   readonly ibs: number;
   readonly ibsRange: readonly [number, number];
-  /** Mean over the grid times of the per-period AUC as GBST defines it (see perPeriodAuc); NaN periods skipped. */
-  readonly meanPeriodAuc: number;
+  /**
+   * Mean over the period ends of the per-period AUC as GBST defines it (see perPeriodAuc); periods without both
+   * outcomes skipped. Absent when the predictions have no periods (Cox, most peers).
+   */
+  readonly meanPeriodAuc?: number;
   readonly censoringFrom: 'training' | 'test';
 }
 
@@ -81,7 +96,9 @@ export function evaluateSurvival(
     byHorizon,
     ibs: integratedBrierScore(predictions.survival, predictions.grid, time, event, censoring),
     ibsRange: [predictions.grid[0], predictions.grid[predictions.grid.length - 1]],
-    meanPeriodAuc: meanOfFinite(perPeriodAuc(predictions.survival, predictions.grid, time, event)),
+    ...(predictions.periods
+      ? { meanPeriodAuc: meanOfFinite(perPeriodAuc(predictions.periods.survival, predictions.periods.ends, time, event)) }
+      : {}),
     censoringFrom: options.censoring ? 'training' : 'test',
   };
 }

@@ -2,11 +2,12 @@
 // time and event column, binary models (gbdt, scorecard) against a 0/1 target. The CLI and benchmarks call this.
 import { RiskError } from '../../core/index.js';
 import { readFileSync } from 'node:fs';
-import { FeatureEncoder, loadModel, type ScoringModel } from '../../model/index.js';
+import { FeatureEncoder, isSurvivalModel, loadModel, type CoxArtifact, type ScoringModel } from '../../model/index.js';
 import type { Table } from '../data/table.js';
 import { censoringSurvival, type SurvivalPredictions } from '../metrics/index.js';
 import { targetLabels } from '../scorecard/scorecard-spec.js';
 import { buildBinaryReport, buildSurvivalReport, type EvaluationReport } from './evaluation-report.js';
+import { scorePsiRow } from './score-stability.js';
 
 export interface EvaluateModelOptions {
   /** Binary: the 0/1 target, or a categorical target with eventLevel. */
@@ -16,7 +17,10 @@ export interface EvaluateModelOptions {
   readonly time?: string;
   readonly event?: string;
   readonly horizons?: readonly number[];
-  /** Training outcomes for the IPCW censoring distribution (default: the evaluated table's own). */
+  /**
+   * Training data: its scores are the baseline of the score PSI; survival: its outcomes (time and event columns)
+   * give the IPCW censoring distribution (default: the evaluated table's own).
+   */
   readonly training?: Table;
   readonly title?: string;
   readonly facts?: readonly (readonly [string, string])[];
@@ -44,10 +48,10 @@ export function evaluateModel(model: ScoringModel, table: Table, options: Evalua
     if (!SURVIVAL_KINDS.has(model.kind)) {
       throw new RiskError('LEARN_PARAM_INVALID', `a ${model.kind} model has no survival curve; evaluate it with a target`, { kind: model.kind });
     }
-    const horizons = options.horizons && options.horizons.length > 0 ? options.horizons : defaultHorizons(table.numeric(options.time));
+    const horizons = options.horizons && options.horizons.length > 0 ? options.horizons : defaultHorizons(table.numeric(options.time), lastModelTime(model));
     const grid = survivalGrid(horizons);
     const training = options.training;
-    return buildSurvivalReport({
+    const report = buildSurvivalReport({
       title: options.title ?? `${model.kind} survival evaluation`,
       facts,
       predictions: scoreSurvival(model, table, grid),
@@ -57,31 +61,44 @@ export function evaluateModel(model: ScoringModel, table: Table, options: Evalua
         censoring: training ? censoringSurvival(training.numeric(options.time), training.numeric(options.event)) : undefined,
       },
     });
+    return training ? withScorePsi(report, model, training, scoreBinary(model, table)) : report;
   }
   if (!options.target) throw new RiskError('LEARN_PARAM_INVALID', 'evaluation needs --target, or --time and --event', {});
   const label = targetLabels(table, options.target, options.eventLevel);
-  return buildBinaryReport({ title: options.title ?? `${model.kind} evaluation`, facts, prob: scoreBinary(model, table), label });
+  const prob = scoreBinary(model, table);
+  const report = buildBinaryReport({ title: options.title ?? `${model.kind} evaluation`, facts, prob, label });
+  return options.training ? withScorePsi(report, model, options.training, prob) : report;
+}
+
+/** The report with the score PSI of the evaluated rows' risk scores against the training rows'. */
+function withScorePsi(report: EvaluationReport, model: ScoringModel, training: Table, scores: Float64Array): EvaluationReport {
+  return { ...report, metrics: [...report.metrics, scorePsiRow(scoreBinary(model, training), scores)] };
 }
 
 /**
  * Concordance risk (see ScoringModel.concordanceRisk: −RMST for GBST, log hazard ratio for Cox) and survival on
- * the grid for every row.
+ * the grid for every row; for GBST also survival at its period ends k·L, k = 1..J (the per-period AUC's times).
  */
 export function scoreSurvival(model: ScoringModel, table: Table, grid: readonly number[]): SurvivalPredictions {
   const fill = new FeatureEncoder(model.features, model.artifact.featureInfo).rowFiller(table);
   const x = new Float64Array(model.features.length);
   const risk = new Float64Array(table.rowCount);
   const survival = grid.map(() => new Float64Array(table.rowCount));
+  const ends = isSurvivalModel(model) ? Array.from({ length: model.periods }, (_, k) => (k + 1) * model.periodLength) : [];
+  const atEnds = ends.map(() => new Float64Array(table.rowCount));
   for (let i = 0; i < table.rowCount; i++) {
     fill(i, x);
     risk[i] = model.concordanceRisk ? model.concordanceRisk(x) : model.riskScore(x);
     const s = model.survivalAt(x, grid);
     for (let k = 0; k < grid.length; k++) survival[k][i] = s[k];
+    if (ends.length === 0) continue;
+    const e = model.survivalAt(x, ends);
+    for (let k = 0; k < ends.length; k++) atEnds[k][i] = e[k];
   }
-  return { risk, grid, survival };
+  return { risk, grid, survival, ...(ends.length > 0 ? { periods: { ends, survival: atEnds } } : {}) };
 }
 
-/** Predicted probability of the event for every row (binary kinds). */
+/** Every row's riskScore: the predicted probability of the event (binary kinds), PD over J·L (gbst), log hazard ratio (cox). */
 export function scoreBinary(model: ScoringModel, table: Table): Float64Array {
   const fill = new FeatureEncoder(model.features, model.artifact.featureInfo).rowFiller(table);
   const x = new Float64Array(model.features.length);
@@ -102,9 +119,19 @@ export function survivalGrid(horizons: readonly number[]): number[] {
   return [...points].sort((a, b) => a - b);
 }
 
-/** Quartiles of the observed times, when no horizons are given. */
-function defaultHorizons(time: Float64Array): number[] {
+/**
+ * Quartiles of the observed times, when no horizons are given, capped at the model's last time (a GBST model has
+ * no survival past J·L and refuses such horizons); quartiles that coincide, or are all capped, count once.
+ */
+export function defaultHorizons(time: Float64Array, lastTime = Infinity): number[] {
   const sorted = Float64Array.from(time).sort();
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const q = (p: number) => Math.min(lastTime, sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
   return [...new Set([q(0.25), q(0.5), q(0.75)])];
+}
+
+/** The last time a survival model speaks for: J·L for GBST, the last baseline time for Cox (flat after it). */
+export function lastModelTime(model: ScoringModel): number {
+  if (isSurvivalModel(model)) return model.periods * model.periodLength;
+  const times = (model.artifact as Partial<CoxArtifact>).baseline?.times;
+  return times && times.length > 0 ? times[times.length - 1] : Infinity;
 }

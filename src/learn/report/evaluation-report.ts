@@ -99,7 +99,10 @@ export function buildSurvivalReport(input: {
     metrics.push({ metric: `Brier(${h.horizon})`, value: h.brier, note: 'IPCW (Graf)' });
   }
   metrics.push({ metric: 'IBS', value: s.ibs, note: `integrated over [${s.ibsRange[0]}, ${s.ibsRange[1]}]` });
-  metrics.push({ metric: 'mean period AUC', value: s.meanPeriodAuc, note: 'GBST per-period AUC on S(t), averaged over the grid' });
+  if (s.meanPeriodAuc !== undefined) {
+    const ends = predictions.periods!.ends;
+    metrics.push({ metric: 'mean period AUC', value: s.meanPeriodAuc, note: `GBST per-period AUC on S(t) at the ${ends.length} period ends ${ends[0]}..${ends[ends.length - 1]}` });
+  }
   return {
     title: input.title,
     kind: 'survival',

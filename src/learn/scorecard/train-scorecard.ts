@@ -97,6 +97,8 @@ export function trainScorecard(table: Table, spec: ScorecardSpec): ScorecardTrai
     training: {
       seconds: (performance.now() - started) / 1000,
       rounds: fit.iterations,
+      // What `rounds` holds for a scorecard, by its right name: Newton (IRLS) iterations of the final fit.
+      iterations: fit.iterations,
       rows: table.rowCount,
       params: {
         binning: s.binning,

@@ -6,10 +6,11 @@ import { tableFromColumns } from '../data/table.js';
 import { simulateLoans } from '../testing/simulated-loans.js';
 import { fitGbdt } from './train-gbdt.js';
 import { fitGbst } from './train-gbst.js';
+import { outputSeed } from '../boosting/samplers.js';
 
 const clock = new FixedClock('2024-01-01T00:00:00Z');
 
-test('variant B equals J separate logistic boosters trained on the expanded person-period data', () => {
+test('variant B equals J separate logistic boosters trained on the expanded person-period data, with and without subsampling', () => {
   const J = 4;
   const sim = simulateLoans({ rows: 1500, periods: J, seed: 7 });
   const score = sim.table.numeric('score').map((v) => Math.max(-3, Math.min(3, Math.round(v))));
@@ -17,23 +18,35 @@ test('variant B equals J separate logistic boosters trained on the expanded pers
   const time = sim.table.numeric('time');
   const event = sim.table.numeric('default');
   const table = tableFromColumns({ score, ltv, time, default: event });
-  const params = { features: ['score', 'ltv'], rounds: 8, maxDepth: 3, learningRate: 0.3, minChildHessian: 0.5, l2: 1, clock };
-  const b = fitGbst(table, { ...params, time: 'time', event: 'default', periods: J, periodLength: 1, variant: 'B' });
-  assert.equal(b.artifact.trees.length, 8 * J);
-  const gbst = loadModel(b.artifact) as GbstScorer;
-  for (let j = 0; j < J; j++) {
-    // Period j+1's person-period rows: loans still at risk then, target 1 for those defaulting in it.
-    const atRisk = Array.from(time.keys()).filter((i) => time[i] >= j + 1);
-    const expanded = tableFromColumns({
-      score: atRisk.map((i) => score[i]),
-      ltv: atRisk.map((i) => ltv[i]),
-      y: atRisk.map((i) => (time[i] === j + 1 && event[i] === 1 ? 1 : 0)),
-    });
-    const single = loadModel(fitGbdt(expanded, { ...params, target: 'y' }).artifact) as GbdtScorer;
-    for (let i = 0; i < table.rowCount; i += 7) {
-      const x = new Float64Array([score[i], ltv[i]]);
-      const h = gbst.predictRow(x)[j];
-      assert.ok(Math.abs(h - single.predictRow(x)) < 1e-12, `period ${j + 1}, loan ${i}: ${h} vs ${single.predictRow(x)}`);
+  // Under subsampling, period j's trees draw their own rows (among the loans at risk) and columns with the seed
+  // outputSeed(seed, j − 1): those of a separate booster given that seed.
+  const samplings: { subsample?: number; colsample?: number; seed?: number }[] = [{}, { subsample: 0.7, colsample: 0.5, seed: 3 }];
+  for (const sampling of samplings) {
+    const params = { features: ['score', 'ltv'], rounds: 8, maxDepth: 3, learningRate: 0.3, minChildHessian: 0.5, l2: 1, clock, ...sampling };
+    const b = fitGbst(table, { ...params, time: 'time', event: 'default', periods: J, periodLength: 1, variant: 'B' });
+    assert.equal(b.artifact.trees.length, 8 * J);
+    const gbst = loadModel(b.artifact) as GbstScorer;
+    for (let j = 0; j < J; j++) {
+      // Period j+1's person-period rows: loans still at risk then, target 1 for those defaulting in it.
+      const atRisk = Array.from(time.keys()).filter((i) => time[i] >= j + 1);
+      const expanded = tableFromColumns({
+        score: atRisk.map((i) => score[i]),
+        ltv: atRisk.map((i) => ltv[i]),
+        y: atRisk.map((i) => (time[i] === j + 1 && event[i] === 1 ? 1 : 0)),
+      });
+      const seed = sampling.seed !== undefined ? outputSeed(sampling.seed, j) : undefined;
+      const single = loadModel(fitGbdt(expanded, { ...params, seed, target: 'y' }).artifact) as GbdtScorer;
+      for (let i = 0; i < table.rowCount; i += 7) {
+        const x = new Float64Array([score[i], ltv[i]]);
+        const h = gbst.predictRow(x)[j];
+        assert.ok(Math.abs(h - single.predictRow(x)) < 1e-12, `${JSON.stringify(sampling)}, period ${j + 1}, loan ${i}: ${h} vs ${single.predictRow(x)}`);
+      }
+    }
+    if (sampling.colsample !== undefined) {
+      // Each period's trees used their own column draws: with one of two features per tree, the periods' first
+      // trees do not all split on the same feature.
+      const firstFeatures = b.artifact.trees.slice(0, J).map((t) => t.feature[0]);
+      assert.ok(new Set(firstFeatures).size > 1, firstFeatures.join());
     }
   }
 });
