@@ -51,6 +51,30 @@ test('flows: validation errors come back coded with every problem and its node; 
   assert.equal((await api.inject({ method: 'GET', url: '/v1/flows/nope' })).statusCode, 404);
 });
 
+test('malformed flow documents answer 400 FLOW_INVALID with coded problems, never 500', async () => {
+  const { api } = setup();
+  const around = (node: unknown) => ({
+    id: 'bad', nodes: [{ kind: 'input', id: 'in' }, node, { kind: 'output', id: 'o' }],
+    edges: [{ from: 'in', to: 'n' }, { from: 'n', to: 'o', ...((node as { kind?: string })?.kind === 'switch' ? { branch: 'd' } : {}) }],
+  });
+  const bodies = [
+    around({ kind: 'switch', id: 'n', cases: [null], default: 'd' }),
+    around({ kind: 'features', id: 'n', names: [null] }),
+    around({ kind: 'table', id: 'n', inputs: [{ name: 'x', value: '1.0' }], outputs: { a: 'nonsense' }, rows: [{ when: ['-'], then: { a: '1.0' } }] }),
+    around({ kind: 'rules', id: 'n', mode: { toString: 'x' }, rules: [] }),
+    around({ kind: 'subflow', id: 'n', flow: { id: 'x' }, version: 'x' }),
+  ];
+  for (const body of bodies) {
+    const saved = await api.inject({ method: 'POST', url: '/v1/flows', payload: body });
+    assert.equal(saved.statusCode, 400, saved.body);
+    assert.equal(saved.json().error.code, 'FLOW_INVALID');
+    assert.ok(saved.json().error.details.problems.some((p: { node?: string }) => p.node === 'n'), saved.body);
+    const checked = await api.inject({ method: 'POST', url: '/v1/flows/validate', payload: body });
+    assert.equal(checked.statusCode, 200);
+    assert.equal(checked.json().valid, false);
+  }
+});
+
 test('decide takes an envelope or bare data, answers with id, outcome, reasons, latency; the record and its replay are served', async () => {
   const { api, eventLog } = setup();
   await api.inject({ method: 'POST', url: '/v1/flows', payload: flow });

@@ -18,6 +18,8 @@ const LITERAL_LIST = new RegExp(String.raw`^${LITERAL}(?:\s*,\s*${LITERAL})*$`);
 const LITERAL_ITEM = new RegExp(LITERAL, 'g');
 
 export function parseCell(cell: string): ParsedCell {
+  // A number or boolean cell reads as its literal; any other value that is no string is for the caller to reject.
+  if (typeof cell !== 'string' && typeof cell !== 'number' && typeof cell !== 'boolean') return { kind: 'cel' };
   const text = typeof cell === 'string' ? cell.trim() : String(cell);
   if (text === '' || text === '-') return { kind: 'any' };
   if (text === 'missing') return { kind: 'missing', test: (v) => v === null || v === undefined };

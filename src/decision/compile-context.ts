@@ -4,6 +4,7 @@ import type { CompiledExpression, ExpressionEngine } from '../expression/index.j
 import type { DecisionState } from './decision-state.js';
 import type { FlowProblem } from './flow-problem.js';
 import type { Cel } from './flow-types.js';
+import { isWholeNumber } from './json-shape.js';
 import type { ModelProvider } from './readers.js';
 import type { CompiledFlow } from './compiled-flow.js';
 
@@ -30,6 +31,8 @@ export function compileCel(
     ctx.problems.push({ code: 'FLOW_NODE_INVALID', message: `${path} must be a CEL expression (a string)`, node, path });
     return undefined;
   }
+  // An expected type that is no CEL type has been reported where it was declared (flow-scope); not checked again.
+  if (expect !== undefined && !ctx.engine.knownType(expect)) expect = undefined;
   const check = ctx.engine.check(source, ctx.declarations, expect === undefined ? {} : { expect });
   if (!check.ok) {
     for (const p of check.problems) {
@@ -42,4 +45,9 @@ export function compileCel(
 
 export function nodeProblem(ctx: CompileContext, node: string, path: string, message: string, code = 'FLOW_NODE_INVALID'): void {
   ctx.problems.push({ code, message: `${path ? `${path}: ` : ''}${message}`, node, ...(path ? { path } : {}) });
+}
+
+/** An optional count (how many reasons to report): absent, or a whole number, 0 or more. */
+export function checkCount(ctx: CompileContext, node: string, path: string, value: unknown): void {
+  if (value !== undefined && !isWholeNumber(value, 0)) nodeProblem(ctx, node, path, 'must be a whole number, 0 or more');
 }
