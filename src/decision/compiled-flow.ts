@@ -8,6 +8,7 @@ import type { DecisionState } from './decision-state.js';
 import { analyseGraph, type FlowGraph } from './flow-graph.js';
 import { show, type FlowProblem } from './flow-problem.js';
 import { buildScope, type ChildScope, type FlowScope } from './flow-scope.js';
+import { checkSettings } from './flow-settings.js';
 import type { FlowDocument, FlowLimits, FlowNode, SwitchNode } from './flow-types.js';
 import { compileDecisionMatrix } from './nodes/decision-matrix-node.js';
 import { compileDecisionTable } from './nodes/decision-table-node.js';
@@ -58,6 +59,7 @@ export function compileFlow(doc: FlowDocument, version: number, options: FlowCom
     problems.push({ code: 'FLOW_NODE_INVALID', message: 'a flow needs `nodes` and `edges` lists' });
     return { problems };
   }
+  checkSettings(doc, problems);
   const graph = analyseGraph(doc, problems);
   checkBranches(doc, graph, problems);
 

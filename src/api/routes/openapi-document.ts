@@ -39,7 +39,17 @@ export function openApiDocument(): object {
             trace: { type: 'array', items: { type: 'object' } },
           },
         },
-        Flow: { type: 'object', required: ['id', 'nodes', 'edges'], description: 'A flow document (docs/decision.md)', properties: { id: { type: 'string' }, name: { type: 'string' }, variables: { type: 'object' }, nodes: { type: 'array', items: { type: 'object' } }, edges: { type: 'array', items: { type: 'object' } } } },
+        Flow: {
+          type: 'object', required: ['id', 'nodes', 'edges'], description: 'A flow document (docs/decision.md)',
+          properties: {
+            id: { type: 'string' }, name: { type: 'string' }, variables: { type: 'object' }, nodes: { type: 'array', items: { type: 'object' } }, edges: { type: 'array', items: { type: 'object' } },
+            limits: {
+              type: 'object', additionalProperties: false,
+              properties: { maxNodes: { type: 'integer', minimum: 1 }, maxDepth: { type: 'integer', minimum: 1 }, timeoutMs: { type: 'number', exclusiveMinimum: 0 } },
+            },
+            onError: { enum: ['error', 'review'] },
+          },
+        },
         FlowRef: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } } },
         ReleaseSpec: {
           type: 'object', required: ['champion'],
