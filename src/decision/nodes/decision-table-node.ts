@@ -41,7 +41,7 @@ export function compileDecisionTable(node: DecisionTableNode, ctx: CompileContex
     if (!Array.isArray(row?.when) || row.when.length !== node.inputs.length) {
       nodeProblem(ctx, node.id, `${path}.when`, `needs one cell per input column (${node.inputs.length})`, 'FLOW_CELL_INVALID');
     }
-    const cells = (Array.isArray(row?.when) ? row.when : []).map((cell: string, c: number) => compileCell(ctx, node.id, `${path}.when[${c}]`, cell));
+    const cells = (Array.isArray(row?.when) ? row.when : []).map((cell: string, c: number) => compileCell(ctx, node.id, `${path}.when[${c}]`, cell, columns[c]));
     if (row?.then !== undefined && !isRecord(row.then)) nodeProblem(ctx, node.id, `${path}.then`, 'maps outputs to CEL');
     if (row?.priority !== undefined && !Number.isFinite(row.priority)) nodeProblem(ctx, node.id, `${path}.priority`, 'must be a number');
     if (row?.reason !== undefined && (typeof row.reason !== 'string' || row.reason === '')) nodeProblem(ctx, node.id, `${path}.reason`, 'must be a non-empty string');

@@ -34,7 +34,7 @@ export function compileScorecard(node: ScorecardNode, ctx: CompileContext): Node
       nodeProblem(ctx, node.id, `${path}.bins`, 'needs at least one bin');
       return undefined;
     }
-    const bins = ch.bins.map((bin: ScorecardBin, b: number) => compileCell(ctx, node.id, `${path}.bins[${b}].when`, bin?.when));
+    const bins = ch.bins.map((bin: ScorecardBin, b: number) => compileCell(ctx, node.id, `${path}.bins[${b}].when`, bin?.when, value));
     const points = ch.bins.map((bin: ScorecardBin, b: number) => {
       if (typeof bin?.points !== 'number' || !Number.isFinite(bin.points)) nodeProblem(ctx, node.id, `${path}.bins[${b}].points`, 'must be a number');
       return bin?.points;
