@@ -18,12 +18,21 @@ export interface CompileContext {
   /** Every variable the flow's CEL may read, with its CEL type. */
   readonly declarations: Readonly<Record<string, string>>;
   readonly problems: FlowProblem[];
+  /** What each node's expressions read, recorded as they compile (flow-reads.ts checks each is set before). */
+  readonly reads: NodeRead[];
   readonly models: ModelProvider;
   /** A compiled sub-flow, or undefined (a problem has been recorded). */
   subflow(id: string, version: number, node: string): CompiledFlow | undefined;
 }
 
-/** Compiles CEL for a node, recording a problem (with node and path) instead of throwing. */
+/** The variables one expression of a node reads (`path` is where in the node, e.g. "rules[2].when"). */
+export interface NodeRead {
+  readonly node: string;
+  readonly path: string;
+  readonly variables: readonly string[];
+}
+
+/** Compiles CEL for a node, recording a problem (with node and path) instead of throwing, and what it reads. */
 export function compileCel(
   ctx: CompileContext, node: string, path: string, source: Cel, expect?: string,
 ): CompiledExpression | undefined {
@@ -40,7 +49,9 @@ export function compileCel(
     }
     return undefined;
   }
-  return ctx.engine.compile(source, ctx.declarations, expect === undefined ? {} : { expect });
+  const expr = ctx.engine.compile(source, ctx.declarations, expect === undefined ? {} : { expect });
+  ctx.reads.push({ node, path, variables: expr.variables });
+  return expr;
 }
 
 export function nodeProblem(ctx: CompileContext, node: string, path: string, message: string, code = 'FLOW_NODE_INVALID'): void {

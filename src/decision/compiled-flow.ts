@@ -6,6 +6,7 @@ import type { ExpressionEngine } from '../expression/index.js';
 import type { CompileContext, NodeRunner } from './compile-context.js';
 import type { DecisionState } from './decision-state.js';
 import { analyseGraph, type FlowGraph } from './flow-graph.js';
+import { checkReadsAreSet } from './flow-reads.js';
 import { show, type FlowProblem } from './flow-problem.js';
 import { buildScope, type ChildScope, type FlowScope } from './flow-scope.js';
 import { checkSettings } from './flow-settings.js';
@@ -98,11 +99,13 @@ export function compileFlow(doc: FlowDocument, version: number, options: FlowCom
     engine: options.engine,
     declarations: scope.declarations,
     problems,
+    reads: [],
     models: options.models,
     subflow: (id, v) => (typeof id === 'string' && Number.isInteger(v) ? children.get(`${id}@${v}`) : undefined),
   };
   // A node without an id has been reported by the graph check; nothing it holds can be named in a problem.
   const runners = doc.nodes.map((node) => (typeof node?.id === 'string' ? compileNode(node, ctx) : undefined));
+  if (graph) checkReadsAreSet(doc.nodes, graph, scope, ctx.subflow, ctx.reads, problems);
   if (problems.length > 0 || !graph) return { problems };
 
   const limits = { ...DEFAULT_FLOW_LIMITS, ...doc.limits };

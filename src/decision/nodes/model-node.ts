@@ -32,6 +32,7 @@ export function compileModelNode(node: ModelNode, ctx: CompileContext): NodeRunn
       if (!Object.hasOwn(ctx.declarations, horizon) || ctx.declarations[horizon] !== 'double') {
         nodeProblem(ctx, node.id, `horizons.${name}`, `"${horizon}" is not a number variable of the flow`);
       }
+      ctx.reads.push({ node: node.id, path: `horizons.${name}`, variables: [horizon] });
     } else if (!(typeof horizon === 'number' && horizon > 0)) {
       nodeProblem(ctx, node.id, `horizons.${name}`, 'a horizon is a positive number or the name of a number variable');
     }
