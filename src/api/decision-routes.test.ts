@@ -75,6 +75,30 @@ test('malformed flow documents answer 400 FLOW_INVALID with coded problems, neve
   }
 });
 
+test('release bodies of the wrong shape and bad query numbers answer coded 400s, never 500 or a lookup of "undefined"', async () => {
+  const { api } = setup();
+  await api.inject({ method: 'POST', url: '/v1/flows', payload: flow });
+  const bad: unknown[] = [
+    { champion: 'x' }, { champion: 1, shadows: 'x' }, { champion: 1, shadows: [0] }, { champion: 1, challengers: [null] }, { champion: 1, challengers: 'x' },
+    { champion: { id: 'loans' } }, { champion: 1.5 }, {}, [1], { champion: 1, note: 5 },
+  ];
+  for (const payload of bad) {
+    const res = await api.inject({ method: 'POST', url: '/v1/flows/loans/releases', payload: payload as object });
+    assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
+    assert.equal(res.json().error.code, 'DECISION_RELEASE_INVALID');
+  }
+  assert.equal((await api.inject({ method: 'POST', url: '/v1/flows/loans/releases', payload: { champion: 99 } })).statusCode, 404);
+  assert.equal((await api.inject({ method: 'POST', url: '/v1/flows/loans/releases', payload: { champion: { id: 'loans', version: 1 }, shadows: [1] } })).statusCode, 201);
+
+  for (const url of ['/v1/decisions?limit=abc', '/v1/decisions?limit=0', '/v1/decisions?limit=-5', '/v1/decisions?limit=1.5', '/v1/decisions?outcome=maybe', '/v1/lists?limit=-5', '/v1/lists?offset=-1', '/v1/lists?limit=x']) {
+    const res = await api.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+    assert.equal(res.json().error.code, 'API_QUERY_INVALID', url);
+  }
+  assert.equal((await api.inject({ method: 'GET', url: '/v1/decisions?limit=1&outcome=approve' })).statusCode, 200);
+  assert.equal((await api.inject({ method: 'GET', url: '/v1/lists?limit=10&offset=0' })).statusCode, 200);
+});
+
 test('decide takes an envelope or bare data, answers with id, outcome, reasons, latency; the record and its replay are served', async () => {
   const { api, eventLog } = setup();
   await api.inject({ method: 'POST', url: '/v1/flows', payload: flow });
