@@ -137,7 +137,7 @@ test('decide takes an envelope or bare data, answers with id, outcome, reasons, 
 });
 
 test('lists: bulk import of raw values (NDJSON) stores only hashes, and decisions hit them', async () => {
-  const { api } = setup();
+  const { api, eventLog } = setup();
   await api.inject({ method: 'POST', url: '/v1/flows', payload: flow });
   const imported = await api.inject({
     method: 'POST', url: '/v1/lists/import', headers: { 'content-type': 'application/x-ndjson' },
@@ -160,8 +160,11 @@ test('lists: bulk import of raw values (NDJSON) stores only hashes, and decision
   const bad = await api.inject({ method: 'POST', url: '/v1/lists', payload: [{ list: 'purple', entityType: 'phone', value: '1', reason: 'x' }] });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().error.code, 'LIST_ENTRY_INVALID');
+  const before = await eventLog.count();
   const removed = await api.inject({ method: 'DELETE', url: `/v1/lists/entries/${entries[0].id}` });
   assert.equal(removed.statusCode, 204);
+  assert.equal(await eventLog.count(), before + 1, 'the removal is appended as a list.changed event');
+  assert.equal((await api.inject({ method: 'DELETE', url: `/v1/lists/entries/${entries[0].id}` })).json().error.code, 'LIST_ENTRY_NOT_FOUND');
 });
 
 test('tenants are separate and the OpenAPI document is served without a key', async () => {

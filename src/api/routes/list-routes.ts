@@ -50,7 +50,7 @@ export function registerListRoutes(app: FastifyInstance, services: DecisionServi
   app.post('/v1/lists/import', async (request, reply) => reply.status(201).send(await add(request.tenant, request.body)));
 
   app.delete<{ Params: { id: string } }>('/v1/lists/entries/:id', async (request, reply) => {
-    lists.removeById(request.tenant, request.params.id);
+    await lists.removeById(request.tenant, request.params.id);
     return reply.status(204).send();
   });
 
