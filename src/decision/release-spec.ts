@@ -12,7 +12,7 @@ export function checkReleaseSpec(spec: unknown): asserts spec is ReleaseSpec {
   const flowRef = (path: string, ref: unknown) => {
     if (isWholeNumber(ref, 1)) return;
     if (isRecord(ref) && typeof ref.id === 'string' && ref.id !== '' && isWholeNumber(ref.version, 1)) return;
-    problem(path, `a flow version is a positive integer (of the slot's flow) or {id, version}, not ${show(ref)}`);
+    problem(path, `a flow version is a positive integer (of the slot's flow) or {id, version}, not "${show(ref)}"`);
   };
   if (!isRecord(spec)) {
     problem('', 'a release is an object naming a champion version (and optional challengers and shadows)');
