@@ -51,6 +51,54 @@ test('flows: validation errors come back coded with every problem and its node; 
   assert.equal((await api.inject({ method: 'GET', url: '/v1/flows/nope' })).statusCode, 404);
 });
 
+test('malformed flow documents answer 400 FLOW_INVALID with coded problems, never 500', async () => {
+  const { api } = setup();
+  const around = (node: unknown) => ({
+    id: 'bad', nodes: [{ kind: 'input', id: 'in' }, node, { kind: 'output', id: 'o' }],
+    edges: [{ from: 'in', to: 'n' }, { from: 'n', to: 'o', ...((node as { kind?: string })?.kind === 'switch' ? { branch: 'd' } : {}) }],
+  });
+  const bodies = [
+    around({ kind: 'switch', id: 'n', cases: [null], default: 'd' }),
+    around({ kind: 'features', id: 'n', names: [null] }),
+    around({ kind: 'table', id: 'n', inputs: [{ name: 'x', value: '1.0' }], outputs: { a: 'nonsense' }, rows: [{ when: ['-'], then: { a: '1.0' } }] }),
+    around({ kind: 'rules', id: 'n', mode: { toString: 'x' }, rules: [] }),
+    around({ kind: 'subflow', id: 'n', flow: { id: 'x' }, version: 'x' }),
+  ];
+  for (const body of bodies) {
+    const saved = await api.inject({ method: 'POST', url: '/v1/flows', payload: body });
+    assert.equal(saved.statusCode, 400, saved.body);
+    assert.equal(saved.json().error.code, 'FLOW_INVALID');
+    assert.ok(saved.json().error.details.problems.some((p: { node?: string }) => p.node === 'n'), saved.body);
+    const checked = await api.inject({ method: 'POST', url: '/v1/flows/validate', payload: body });
+    assert.equal(checked.statusCode, 200);
+    assert.equal(checked.json().valid, false);
+  }
+});
+
+test('release bodies of the wrong shape and bad query numbers answer coded 400s, never 500 or a lookup of "undefined"', async () => {
+  const { api } = setup();
+  await api.inject({ method: 'POST', url: '/v1/flows', payload: flow });
+  const bad: unknown[] = [
+    { champion: 'x' }, { champion: 1, shadows: 'x' }, { champion: 1, shadows: [0] }, { champion: 1, challengers: [null] }, { champion: 1, challengers: 'x' },
+    { champion: { id: 'loans' } }, { champion: 1.5 }, {}, [1], { champion: 1, note: 5 },
+  ];
+  for (const payload of bad) {
+    const res = await api.inject({ method: 'POST', url: '/v1/flows/loans/releases', payload: payload as object });
+    assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
+    assert.equal(res.json().error.code, 'DECISION_RELEASE_INVALID');
+  }
+  assert.equal((await api.inject({ method: 'POST', url: '/v1/flows/loans/releases', payload: { champion: 99 } })).statusCode, 404);
+  assert.equal((await api.inject({ method: 'POST', url: '/v1/flows/loans/releases', payload: { champion: { id: 'loans', version: 1 }, shadows: [1] } })).statusCode, 201);
+
+  for (const url of ['/v1/decisions?limit=abc', '/v1/decisions?limit=0', '/v1/decisions?limit=-5', '/v1/decisions?limit=1.5', '/v1/decisions?outcome=maybe', '/v1/lists?limit=-5', '/v1/lists?offset=-1', '/v1/lists?limit=x']) {
+    const res = await api.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+    assert.equal(res.json().error.code, 'API_QUERY_INVALID', url);
+  }
+  assert.equal((await api.inject({ method: 'GET', url: '/v1/decisions?limit=1&outcome=approve' })).statusCode, 200);
+  assert.equal((await api.inject({ method: 'GET', url: '/v1/lists?limit=10&offset=0' })).statusCode, 200);
+});
+
 test('decide takes an envelope or bare data, answers with id, outcome, reasons, latency; the record and its replay are served', async () => {
   const { api, eventLog } = setup();
   await api.inject({ method: 'POST', url: '/v1/flows', payload: flow });
@@ -89,7 +137,7 @@ test('decide takes an envelope or bare data, answers with id, outcome, reasons, 
 });
 
 test('lists: bulk import of raw values (NDJSON) stores only hashes, and decisions hit them', async () => {
-  const { api } = setup();
+  const { api, eventLog } = setup();
   await api.inject({ method: 'POST', url: '/v1/flows', payload: flow });
   const imported = await api.inject({
     method: 'POST', url: '/v1/lists/import', headers: { 'content-type': 'application/x-ndjson' },
@@ -112,8 +160,11 @@ test('lists: bulk import of raw values (NDJSON) stores only hashes, and decision
   const bad = await api.inject({ method: 'POST', url: '/v1/lists', payload: [{ list: 'purple', entityType: 'phone', value: '1', reason: 'x' }] });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().error.code, 'LIST_ENTRY_INVALID');
+  const before = await eventLog.count();
   const removed = await api.inject({ method: 'DELETE', url: `/v1/lists/entries/${entries[0].id}` });
   assert.equal(removed.statusCode, 204);
+  assert.equal(await eventLog.count(), before + 1, 'the removal is appended as a list.changed event');
+  assert.equal((await api.inject({ method: 'DELETE', url: `/v1/lists/entries/${entries[0].id}` })).json().error.code, 'LIST_ENTRY_NOT_FOUND');
 });
 
 test('tenants are separate and the OpenAPI document is served without a key', async () => {

@@ -6,8 +6,10 @@ import type { ExpressionEngine } from '../expression/index.js';
 import type { CompileContext, NodeRunner } from './compile-context.js';
 import type { DecisionState } from './decision-state.js';
 import { analyseGraph, type FlowGraph } from './flow-graph.js';
-import type { FlowProblem } from './flow-problem.js';
+import { checkReadsAreSet } from './flow-reads.js';
+import { show, type FlowProblem } from './flow-problem.js';
 import { buildScope, type ChildScope, type FlowScope } from './flow-scope.js';
+import { checkSettings } from './flow-settings.js';
 import type { FlowDocument, FlowLimits, FlowNode, SwitchNode } from './flow-types.js';
 import { compileDecisionMatrix } from './nodes/decision-matrix-node.js';
 import { compileDecisionTable } from './nodes/decision-table-node.js';
@@ -58,14 +60,19 @@ export function compileFlow(doc: FlowDocument, version: number, options: FlowCom
     problems.push({ code: 'FLOW_NODE_INVALID', message: 'a flow needs `nodes` and `edges` lists' });
     return { problems };
   }
+  checkSettings(doc, problems);
   const graph = analyseGraph(doc, problems);
   checkBranches(doc, graph, problems);
 
   // Sub-flows first: their variables join this flow's scope.
-  const self = `${doc.id}@${version}`;
+  const self = `${show(doc.id)}@${version}`;
   const children = new Map<string, CompiledFlow>();
   for (const node of doc.nodes) {
-    if (node?.kind !== 'subflow') continue;
+    if (node?.kind !== 'subflow' || typeof node.flow !== 'string') continue; // compileSubflow reports a flow that is no name
+    if (!Number.isInteger(node.version)) {
+      problems.push({ code: 'FLOW_NODE_INVALID', message: `version: a sub-flow is pinned to an integer version, not ${show(node.version)}`, node: node.id, path: 'version' });
+      continue;
+    }
     const key = `${node.flow}@${node.version}`;
     if (children.has(key)) continue;
     if (stack.includes(key) || key === self) {
@@ -85,17 +92,20 @@ export function compileFlow(doc: FlowDocument, version: number, options: FlowCom
     children.set(key, child.flow);
   }
 
-  const scope = buildScope(doc, [...children.values()], problems);
+  const scope = buildScope(doc, [...children.values()], problems, (type) => options.engine.knownType(type));
   const ctx: CompileContext = {
     tenant: options.tenant,
     flowId: doc.id,
     engine: options.engine,
     declarations: scope.declarations,
     problems,
+    reads: [],
     models: options.models,
-    subflow: (id, v) => children.get(`${id}@${v}`),
+    subflow: (id, v) => (typeof id === 'string' && Number.isInteger(v) ? children.get(`${id}@${v}`) : undefined),
   };
-  const runners = doc.nodes.map((node) => compileNode(node, ctx));
+  // A node without an id has been reported by the graph check; nothing it holds can be named in a problem.
+  const runners = doc.nodes.map((node) => (typeof node?.id === 'string' ? compileNode(node, ctx) : undefined));
+  if (graph) checkReadsAreSet(doc.nodes, graph, scope, ctx.subflow, ctx.reads, problems);
   if (problems.length > 0 || !graph) return { problems };
 
   const limits = { ...DEFAULT_FLOW_LIMITS, ...doc.limits };
@@ -135,7 +145,7 @@ function compileNode(node: FlowNode, ctx: CompileContext): NodeRunner | undefine
     case 'output': return compileOutput(node, ctx);
     default: {
       const kind = (node as { kind?: unknown } | undefined)?.kind;
-      ctx.problems.push({ code: 'FLOW_NODE_KIND_UNKNOWN', message: `unknown node kind "${String(kind)}"`, node: (node as { id?: string })?.id });
+      ctx.problems.push({ code: 'FLOW_NODE_KIND_UNKNOWN', message: `unknown node kind "${show(kind)}"`, node: (node as { id?: string })?.id });
       return undefined;
     }
   }
@@ -143,22 +153,24 @@ function compileNode(node: FlowNode, ctx: CompileContext): NodeRunner | undefine
 
 /** Switch edges carry a branch each branch has; other edges carry none. */
 function checkBranches(doc: FlowDocument, graph: FlowGraph | undefined, problems: FlowProblem[]): void {
-  const byId = new Map(doc.nodes.map((n) => [n?.id, n]));
+  const byId = new Map(doc.nodes.filter((n) => typeof n?.id === 'string').map((n) => [n.id, n]));
   for (const edge of doc.edges) {
     const from = byId.get(edge?.from);
     if (!from) continue;
     if (from.kind !== 'switch' && edge.branch !== undefined) {
-      problems.push({ code: 'FLOW_BRANCH_UNKNOWN', message: `edge ${edge.from} -> ${edge.to} has a branch but "${edge.from}" is not a switch`, node: from.id });
+      problems.push({ code: 'FLOW_BRANCH_UNKNOWN', message: `edge ${show(edge.from)} -> ${show(edge.to)} has a branch but "${show(edge.from)}" is not a switch`, node: from.id });
     }
     if (from.kind === 'switch' && !switchBranches(from as SwitchNode).includes(edge.branch as string)) {
-      problems.push({ code: 'FLOW_BRANCH_UNKNOWN', message: `edge ${edge.from} -> ${edge.to} takes branch "${edge.branch}", which the switch does not have`, node: from.id });
+      problems.push({
+        code: 'FLOW_BRANCH_UNKNOWN', message: `edge ${show(edge.from)} -> ${show(edge.to)} takes branch "${show(edge.branch)}", which the switch does not have`, node: from.id,
+      });
     }
   }
   for (const node of doc.nodes) {
-    if (node?.kind !== 'switch' || !Array.isArray(node.cases)) continue;
+    if (node?.kind !== 'switch' || !Array.isArray(node.cases) || typeof node.id !== 'string') continue;
     for (const branch of new Set(switchBranches(node))) {
       if (!doc.edges.some((e) => e?.from === node.id && e.branch === branch)) {
-        problems.push({ code: 'FLOW_BRANCH_UNROUTED', message: `switch "${node.id}" has no edge for branch "${branch}"`, node: node.id, details: { branch } });
+        problems.push({ code: 'FLOW_BRANCH_UNROUTED', message: `switch "${show(node.id)}" has no edge for branch "${show(branch)}"`, node: node.id, details: { branch } });
       }
     }
   }

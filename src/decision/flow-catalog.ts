@@ -6,6 +6,7 @@ import { compileFlow, type CompiledFlow } from './compiled-flow.js';
 import { flowInvalid, type FlowProblem } from './flow-problem.js';
 import type { FlowDocument, FlowVersion } from './flow-types.js';
 import type { FlowRef, FlowStore, FlowSummary, ModelStore, Release } from './store/decision-stores.js';
+import { checkReleaseSpec } from './release-spec.js';
 import { checkSplit } from './traffic-split.js';
 
 const COMPILED_LIMIT = 1000;
@@ -98,6 +99,7 @@ export class FlowCatalog {
   }
 
   release(tenant: string, slot: string, spec: ReleaseSpec): Release {
+    checkReleaseSpec(spec);
     const ref = (r: number | FlowRef): FlowRef => (typeof r === 'number' ? { id: slot, version: r } : r);
     const challengers = (spec.challengers ?? []).map((c) => ({ flow: ref(c.flow), percent: c.percent }));
     checkSplit(challengers);

@@ -1,7 +1,7 @@
 // The structure of a flow: one input, no duplicate ids, no dangling edges, no cycles, nothing unreachable, no dead
 // ends. Produces every structural problem and, when there are none, the order nodes run in.
 import type { FlowDocument, FlowNode } from './flow-types.js';
-import type { FlowProblem } from './flow-problem.js';
+import { show, type FlowProblem } from './flow-problem.js';
 
 export interface FlowGraph {
   /** Node indices in a topological order (only reachable nodes). */
@@ -30,7 +30,8 @@ export function analyseGraph(doc: FlowDocument, problems: FlowProblem[]): FlowGr
   if (inputs.length === 0) problems.push({ code: 'FLOW_INPUT_MISSING', message: 'a flow needs exactly one input node; it has none' });
   if (inputs.length > 1) {
     for (const extra of inputs.slice(1)) {
-      problems.push({ code: 'FLOW_INPUT_MULTIPLE', message: `a flow has exactly one input node; "${extra.id}" is another`, node: extra.id });
+      const id = typeof extra.id === 'string' ? extra.id : undefined;
+      problems.push({ code: 'FLOW_INPUT_MULTIPLE', message: `a flow has exactly one input node; "${show(extra.id)}" is another`, node: id });
     }
   }
 
@@ -42,7 +43,7 @@ export function analyseGraph(doc: FlowDocument, problems: FlowProblem[]): FlowGr
       const missing = from === undefined ? edge?.from : edge?.to;
       problems.push({
         code: 'FLOW_EDGE_DANGLING',
-        message: `edge #${i} (${edge?.from} -> ${edge?.to}) refers to a node "${missing}" that does not exist`,
+        message: `edge #${i} (${show(edge?.from)} -> ${show(edge?.to)}) refers to a node "${show(missing)}" that does not exist`,
         node: from !== undefined ? edge.from : undefined,
         path: `edges[${i}]`,
       });

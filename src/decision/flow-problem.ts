@@ -12,6 +12,21 @@ export interface FlowProblem {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A value from a flow document as a message may quote it. Documents are any JSON, and interpolating some of it
+ * throws (`{"toString": "x"}` has no callable toString): strings are quoted as they are, anything else as JSON,
+ * at most 60 characters.
+ */
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value);
+  } catch {
+    text = typeof value;
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 export function flowInvalid(flowId: string, problems: readonly FlowProblem[]): RiskError {
   const first = problems[0];
   const summary = problems.length === 1 ? first.message : `${problems.length} problems, first: ${first.message}`;

@@ -1,7 +1,8 @@
 // The variables a flow's CEL can read, with their CEL types: built-ins, event variables, feature and graph values,
 // and every node's outputs (and those of its sub-flows). Names must be CEL identifiers and mean one thing.
-import type { FlowProblem } from './flow-problem.js';
-import type { FlowDocument } from './flow-types.js';
+import { show, type FlowProblem } from './flow-problem.js';
+import { isRecord } from './json-shape.js';
+import type { FlowDocument, FlowNode, ReaderName } from './flow-types.js';
 import { matrixOutputType } from './nodes/decision-matrix-node.js';
 import { modelOutputs } from './nodes/model-node.js';
 import { readerAlias } from './nodes/routing-nodes.js';
@@ -44,20 +45,27 @@ export interface ChildScope {
   readonly graph: FlowScope['graph'];
 }
 
-export function buildScope(doc: FlowDocument, children: readonly ChildScope[], problems: FlowProblem[]): FlowScope {
+export function buildScope(
+  doc: FlowDocument, children: readonly ChildScope[], problems: FlowProblem[], knownType: (type: unknown) => boolean,
+): FlowScope {
   const declarations: Record<string, string> = { ...BUILTIN_VARIABLES };
   const owner: Record<string, string> = Object.fromEntries(Object.keys(BUILTIN_VARIABLES).map((k) => [k, 'built-in']));
   const scope: FlowScope = { declarations, eventVariables: [], features: [], graph: [] };
 
   /** Declares a name; true when newly declared. The same output from nodes on different branches is fine. */
-  const declare = (name: string, type: string, by: string, node?: string): boolean => {
+  const declare = (name: unknown, type: unknown, by: string, node?: string): name is string => {
     if (typeof name !== 'string' || !IDENTIFIER.test(name) || RESERVED.has(name)) {
-      problems.push({ code: 'FLOW_VARIABLE_INVALID', message: `"${name}" (${by}) is not a usable variable name`, node, details: { variable: name } });
+      problems.push({ code: 'FLOW_VARIABLE_INVALID', message: `"${show(name)}" (${by}) is not a usable variable name`, node, details: { variable: name } });
       return false;
     }
-    const existing = declarations[name];
+    // An unknown type would make every expression of the flow fail to compile: reported here, declared dyn.
+    if (!knownType(type)) {
+      problems.push({ code: 'FLOW_VARIABLE_INVALID', message: `"${name}" (${by}) has an unknown type "${show(type)}"`, node, details: { variable: name, type } });
+      type = 'dyn';
+    }
+    const existing = Object.hasOwn(declarations, name) ? declarations[name] : undefined;
     if (existing === undefined) {
-      declarations[name] = type;
+      declarations[name] = type as string;
       owner[name] = by;
       return true;
     }
@@ -73,7 +81,10 @@ export function buildScope(doc: FlowDocument, children: readonly ChildScope[], p
     return false;
   };
 
-  for (const [name, spec] of Object.entries(doc.variables ?? {})) {
+  if (doc.variables !== undefined && !isRecord(doc.variables)) {
+    problems.push({ code: 'FLOW_VARIABLE_INVALID', message: '`variables` maps names to {path, type}', path: 'variables' });
+  }
+  for (const [name, spec] of Object.entries(isRecord(doc.variables) ? doc.variables : {})) {
     if (typeof spec?.path !== 'string' || spec.path === '') {
       problems.push({ code: 'FLOW_VARIABLE_INVALID', message: `variable "${name}" needs a path into the application`, details: { variable: name } });
       continue;
@@ -81,51 +92,32 @@ export function buildScope(doc: FlowDocument, children: readonly ChildScope[], p
     if (declare(name, spec.type ?? 'double', 'variables')) scope.eventVariables.push({ name, path: spec.path.split('.') });
   }
 
+  // Nodes without an id have been reported by the graph check; what they would declare is unknowable.
   for (const node of Array.isArray(doc.nodes) ? doc.nodes : []) {
-    const by = `node "${node?.id}"`;
-    switch (node?.kind) {
-      case 'features':
-      case 'graph':
-        if (!Array.isArray(node.names)) {
-          problems.push({ code: 'FLOW_NODE_INVALID', message: 'names must be a list', node: node.id, path: 'names' });
-          break;
+    if (typeof node?.id !== 'string') continue;
+    const by = `node "${node.id}"`;
+    if (node.kind === 'features' || node.kind === 'graph') {
+      if (!Array.isArray(node.names)) {
+        problems.push({ code: 'FLOW_NODE_INVALID', message: 'names must be a list', node: node.id, path: 'names' });
+        continue;
+      }
+      node.names.forEach((n: ReaderName, i: number) => {
+        const alias = readerAlias(n);
+        if (!alias) {
+          problems.push({ code: 'FLOW_NODE_INVALID', message: `names[${i}]: a name is a string or {name, as}`, node: node.id, path: `names[${i}]` });
+        } else if (declare(alias.as, 'double', `${node.kind} ${by}`, node.id)) {
+          (node.kind === 'features' ? scope.features : scope.graph).push(alias);
         }
-        for (const n of node.names) {
-          const alias = readerAlias(n);
-          if (declare(alias.as, 'double', `${node.kind} ${by}`, node.id)) (node.kind === 'features' ? scope.features : scope.graph).push(alias);
-        }
-        break;
-      case 'rules':
-        for (const rule of Array.isArray(node.rules) ? node.rules : []) {
-          if (rule?.action?.type === 'set') declare(rule.action.variable, rule.action.valueType ?? 'dyn', by, node.id);
-        }
-        break;
-      case 'table':
-        for (const [name, type] of Object.entries(node.outputs ?? {}) as [string, string][]) {
-          declare(name, node.hitPolicy === 'collect' ? `list<${type}>` : type, by, node.id);
-        }
-        break;
-      case 'matrix':
-        declare(node.output as string, matrixOutputType(node), by, node.id);
-        break;
-      case 'scorecard':
-        declare(node.output, 'double', by, node.id);
-        break;
-      case 'model':
-        for (const name of modelOutputs(node)) declare(name, 'double', by, node.id);
-        break;
-      case 'subflow':
-        declare(`${node.id}_outcome`, 'string', by, node.id);
-        break;
-      default:
-        break;
+      });
+      continue;
     }
+    for (const out of nodeOutputs(node)) declare(out.name, out.type, by, node.id);
   }
 
   for (const child of children) {
     for (const [name, type] of Object.entries(child.declarations)) {
       if (BUILTIN_VARIABLES[name] !== undefined) continue;
-      if (declarations[name] === undefined) declarations[name] = type;
+      if (!Object.hasOwn(declarations, name)) declarations[name] = type;
       else if (declarations[name] !== type) {
         problems.push({ code: 'FLOW_VARIABLE_CONFLICT', message: `"${name}" is ${declarations[name]} here but ${type} in a sub-flow`, details: { variable: name } });
       }
@@ -135,6 +127,37 @@ export function buildScope(doc: FlowDocument, children: readonly ChildScope[], p
     mergeUnique(scope.graph, child.graph, (v) => v.as);
   }
   return scope;
+}
+
+/**
+ * The variables a node sets as it runs, with their declared types (names and types as authored, unchecked). Reader
+ * nodes (features, graph) declare values read before the flow runs, not outputs.
+ */
+export function nodeOutputs(node: FlowNode): { readonly name: unknown; readonly type: unknown }[] {
+  switch (node.kind) {
+    case 'rules':
+      return (Array.isArray(node.rules) ? node.rules : [])
+        .filter((rule) => rule?.action?.type === 'set')
+        .map((rule) => {
+          const action = rule.action as { variable: unknown; valueType?: unknown };
+          return { name: action.variable, type: action.valueType ?? 'dyn' };
+        });
+    case 'table':
+      return Object.entries(isRecord(node.outputs) ? node.outputs : {}).map(([name, type]) => ({
+        name,
+        type: node.hitPolicy === 'collect' && typeof type === 'string' ? `list<${type}>` : type,
+      }));
+    case 'matrix':
+      return [{ name: node.output, type: matrixOutputType(node) }];
+    case 'scorecard':
+      return [{ name: node.output, type: 'double' }];
+    case 'model':
+      return modelOutputs(node).map((name) => ({ name, type: 'double' }));
+    case 'subflow':
+      return [{ name: `${node.id}_outcome`, type: 'string' }];
+    default:
+      return [];
+  }
 }
 
 function mergeUnique<T>(into: T[], from: readonly T[], key: (t: T) => string): void {

@@ -64,11 +64,17 @@ export class ListService {
     if (!this.store.remove(tenant, list, entityType, value)) {
       throw new RiskError('LIST_ENTRY_NOT_FOUND', 'no such list entry', { list, entityType });
     }
-    await this.announce(tenant, [{ list, entityType, value, reason: 'removed', source: 'api', expiresAt: null, action: 'remove' }]);
+    await this.announceRemoval(tenant, list, entityType, value);
   }
 
-  removeById(tenant: string, id: string): void {
-    if (!this.store.removeById(tenant, id)) throw new RiskError('LIST_ENTRY_NOT_FOUND', `no list entry "${id}"`, { id });
+  /**
+   * Removed by id, announced like any removal: backtests rebuild lists from list.changed events, and kept hitting an
+   * entry deleted this way when it was not.
+   */
+  async removeById(tenant: string, id: string): Promise<void> {
+    const removed = this.store.removeById(tenant, id);
+    if (!removed) throw new RiskError('LIST_ENTRY_NOT_FOUND', `no list entry "${id}"`, { id });
+    await this.announceRemoval(tenant, removed.list, removed.entityType, removed.value);
   }
 
   query(tenant: string, query: ListQuery & { rawValue?: string }): ListEntry[] {
@@ -92,6 +98,10 @@ export class ListService {
       }
     }
     if (adds.length > 0) this.store.upsert(tenant, adds, () => newId('lst', this.clock, this.random));
+  }
+
+  private announceRemoval(tenant: string, list: ListName, entityType: ListEntityType, value: string): Promise<void> {
+    return this.announce(tenant, [{ list, entityType, value, reason: 'removed', source: 'api', expiresAt: null, action: 'remove' }]);
   }
 
   private async announce(tenant: string, changes: (Omit<ListEntry, 'id' | 'createdAt'> & { action: 'add' | 'remove' })[]): Promise<void> {

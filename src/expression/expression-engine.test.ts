@@ -110,3 +110,10 @@ test('without declarations every free identifier is dyn', () => {
   assert.deepEqual(rule.variables, ['a', 'c']);
   assert.equal(rule.evaluate({ a: { b: 3 }, c: true }), true);
 });
+
+test('knownType says which authored types can be declared (declaring any other makes compile throw)', () => {
+  const engine = new ExpressionEngine();
+  for (const type of ['double', 'string', 'bool', 'int', 'dyn', 'map', 'list<string>', 'map<string, double>']) assert.equal(engine.knownType(type), true, type);
+  for (const type of ['nonsense', 'list<nonsense>', 'Double', '', 5, null, { type: 'map' }, ['double']]) assert.equal(engine.knownType(type), false, String(type));
+  assert.equal(codeOf(() => engine.compile('x', { x: 'nonsense' })), 'EXPRESSION_TYPE_INVALID');
+});

@@ -54,6 +54,7 @@ export class ExpressionEngine {
   /** Functions the fast path may call directly: every overload of the name is the same numeric built-in. */
   private readonly numericFunctions: Map<string, (...args: number[]) => unknown>;
   private readonly fastPath: boolean;
+  private readonly typeNames = new Map<string, boolean>();
 
   constructor(options: ExpressionEngineOptions = {}) {
     this.limits = Object.freeze({ ...DEFAULT_LIMITS, ...options.limits });
@@ -74,6 +75,25 @@ export class ExpressionEngine {
   /** Signatures and descriptions of the callable functions. */
   describeFunctions(): { signature: string; description: string }[] {
     return this.functions.describe();
+  }
+
+  /**
+   * Whether `type` is a CEL type a variable can be declared with ('double', 'list<string>', ...). Declarations with
+   * an unknown type make compile and check throw, so callers declaring authored types ask first.
+   */
+  knownType(type: unknown): boolean {
+    if (typeof type !== 'string' || type === '') return false;
+    let known = this.typeNames.get(type);
+    if (known === undefined) {
+      try {
+        this.base.clone().registerVariable('t', type);
+        known = true;
+      } catch {
+        known = false;
+      }
+      if (this.typeNames.size < 1024) this.typeNames.set(type, known);
+    }
+    return known;
   }
 
   /** Compiles or throws the first problem as a RiskError (EXPRESSION_*). */

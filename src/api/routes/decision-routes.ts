@@ -3,7 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { RiskError } from '../../core/index.js';
 import type { DecisionResponse } from '../../decision/index.js';
+import { intQuery } from '../query-params.js';
 import type { DecisionServices } from '../services.js';
+
+const OUTCOMES: readonly string[] = ['approve', 'reject', 'review', 'error'];
+/** The most records one GET /v1/decisions returns (the audit store's own cap). */
+const MAX_DECISIONS = 100_000;
 
 interface DecideQuery {
   trace?: string;
@@ -52,9 +57,12 @@ export function registerDecisionRoutes(app: FastifyInstance, services: DecisionS
         if (Number.isNaN(t)) throw new RiskError('API_QUERY_INVALID', `"${s}" is not an ISO time`, { value: s });
         return t;
       };
+      if (q.outcome !== undefined && !OUTCOMES.includes(q.outcome)) {
+        throw new RiskError('API_QUERY_INVALID', `outcome must be one of ${OUTCOMES.join(', ')}`, { outcome: q.outcome });
+      }
       const records = services.audit.list(request.tenant, {
         from: time(q.from), to: time(q.to), flow: q.flow, outcome: q.outcome as never, shadows: q.shadows === 'true',
-        limit: q.limit ? Number(q.limit) : 100,
+        limit: intQuery('limit', q.limit, 100, 1, MAX_DECISIONS),
       });
       return { decisions: records.map((r) => ({ decisionId: r.decisionId, time: new Date(r.time).toISOString(), flow: r.flow, variant: r.variant, outcome: r.result.outcome, applicationId: r.event.applicationId })) };
     },

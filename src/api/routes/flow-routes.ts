@@ -48,12 +48,9 @@ export function registerFlowRoutes(app: FastifyInstance, services: DecisionServi
 
   app.get<IdParams>('/v1/flows/:id/releases', async (request) => ({ releases: catalog.releases(request.tenant, request.params.id) }));
 
+  // The catalog checks the body's shape (DECISION_RELEASE_INVALID) before it looks any version up.
   app.post<IdParams>('/v1/flows/:id/releases', async (request, reply) => {
-    const spec = request.body as ReleaseSpec;
-    if (!spec || typeof spec !== 'object' || spec.champion === undefined) {
-      throw new RiskError('DECISION_RELEASE_INVALID', 'a release names a champion version (and optional challengers and shadows)');
-    }
-    return reply.status(201).send(catalog.release(request.tenant, request.params.id, spec));
+    return reply.status(201).send(catalog.release(request.tenant, request.params.id, request.body as ReleaseSpec));
   });
 
   app.post<IdParams>('/v1/flows/:id/rollback', async (request, reply) => reply.status(201).send(catalog.rollback(request.tenant, request.params.id)));

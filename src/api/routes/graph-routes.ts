@@ -2,8 +2,8 @@
 // masked), its features, and the tenant's graph stats. Keys are keyed hashes ("h:..."), or raw identifiers that are
 // hashed here with the deployment key (prefer hashes: a raw value in a URL ends up in access logs).
 import type { FastifyInstance } from 'fastify';
-import { RiskError } from '../../core/index.js';
 import type { GraphEngine } from '../../graph/index.js';
+import { intQuery } from '../query-params.js';
 
 interface NodeParams {
   entityType: string;
@@ -17,8 +17,8 @@ export function registerGraphRoutes(app: FastifyInstance, graph: GraphEngine): v
   app.get<{ Params: NodeParams; Querystring: { hops?: string; limit?: string } }>(
     '/v1/graph/:entityType/:key/neighborhood',
     async (request) => {
-      const hops = intParam('hops', request.query.hops, 2, 1, MAX_HOPS);
-      const limit = intParam('limit', request.query.limit, 200, 1, MAX_LIMIT);
+      const hops = intQuery('hops', request.query.hops, 2, 1, MAX_HOPS, 'GRAPH_QUERY_INVALID');
+      const limit = intQuery('limit', request.query.limit, 200, 1, MAX_LIMIT, 'GRAPH_QUERY_INVALID');
       const { entityType, key } = request.params;
       return { entityType, hops, limit, ...graph.neighborhood(request.tenant, entityType, key, hops, limit) };
     },
@@ -30,13 +30,4 @@ export function registerGraphRoutes(app: FastifyInstance, graph: GraphEngine): v
   });
 
   app.get('/v1/graph/stats', async (request) => graph.stats(request.tenant));
-}
-
-function intParam(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RiskError('GRAPH_QUERY_INVALID', `${name} must be an integer from ${min} to ${max}`, { [name]: raw });
-  }
-  return value;
 }

@@ -3,7 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import { RiskError } from '../../core/index.js';
 import type { ListEntityType, ListName } from '../../decision/index.js';
+import { intQuery } from '../query-params.js';
 import type { DecisionServices } from '../services.js';
+
+/** The most entries one GET /v1/lists returns (the list store's own cap). */
+const MAX_ENTRIES = 10_000;
 
 interface ListQueryString {
   list?: ListName;
@@ -20,7 +24,8 @@ export function registerListRoutes(app: FastifyInstance, services: DecisionServi
     const q = request.query;
     return {
       entries: lists.query(request.tenant, {
-        list: q.list, entityType: q.entityType, rawValue: q.value, limit: q.limit ? Number(q.limit) : 100, offset: q.offset ? Number(q.offset) : 0,
+        list: q.list, entityType: q.entityType, rawValue: q.value,
+        limit: intQuery('limit', q.limit, 100, 1, MAX_ENTRIES), offset: intQuery('offset', q.offset, 0, 0, Number.MAX_SAFE_INTEGER),
       }).map((e) => ({ ...e, createdAt: new Date(e.createdAt).toISOString(), expiresAt: e.expiresAt === null ? null : new Date(e.expiresAt).toISOString() })),
     };
   });
@@ -45,7 +50,7 @@ export function registerListRoutes(app: FastifyInstance, services: DecisionServi
   app.post('/v1/lists/import', async (request, reply) => reply.status(201).send(await add(request.tenant, request.body)));
 
   app.delete<{ Params: { id: string } }>('/v1/lists/entries/:id', async (request, reply) => {
-    lists.removeById(request.tenant, request.params.id);
+    await lists.removeById(request.tenant, request.params.id);
     return reply.status(204).send();
   });
 

@@ -39,14 +39,27 @@ export function openApiDocument(): object {
             trace: { type: 'array', items: { type: 'object' } },
           },
         },
-        Flow: { type: 'object', required: ['id', 'nodes', 'edges'], description: 'A flow document (docs/decision.md)', properties: { id: { type: 'string' }, name: { type: 'string' }, variables: { type: 'object' }, nodes: { type: 'array', items: { type: 'object' } }, edges: { type: 'array', items: { type: 'object' } } } },
-        FlowRef: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } } },
-        ReleaseSpec: {
-          type: 'object', required: ['champion'],
+        Flow: {
+          type: 'object', required: ['id', 'nodes', 'edges'], description: 'A flow document (docs/decision.md)',
           properties: {
-            champion: { oneOf: [{ type: 'integer' }, ref('FlowRef')] },
-            challengers: { type: 'array', items: { type: 'object', properties: { flow: { oneOf: [{ type: 'integer' }, ref('FlowRef')] }, percent: { type: 'number' } } } },
-            shadows: { type: 'array', items: { oneOf: [{ type: 'integer' }, ref('FlowRef')] } },
+            id: { type: 'string' }, name: { type: 'string' }, variables: { type: 'object' }, nodes: { type: 'array', items: { type: 'object' } }, edges: { type: 'array', items: { type: 'object' } },
+            limits: {
+              type: 'object', additionalProperties: false,
+              properties: { maxNodes: { type: 'integer', minimum: 1 }, maxDepth: { type: 'integer', minimum: 1 }, timeoutMs: { type: 'number', exclusiveMinimum: 0 } },
+            },
+            onError: { enum: ['error', 'review'] },
+          },
+        },
+        FlowRef: { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string', minLength: 1 }, version: { type: 'integer', minimum: 1 } } },
+        ReleaseSpec: {
+          type: 'object', required: ['champion'], description: 'a body of another shape is 400 DECISION_RELEASE_INVALID (details.problems: path and message of each)',
+          properties: {
+            champion: { oneOf: [{ type: 'integer', minimum: 1 }, ref('FlowRef')] },
+            challengers: {
+              type: 'array',
+              items: { type: 'object', required: ['flow', 'percent'], properties: { flow: { oneOf: [{ type: 'integer', minimum: 1 }, ref('FlowRef')] }, percent: { type: 'number', exclusiveMinimum: 0, maximum: 100 } } },
+            },
+            shadows: { type: 'array', items: { oneOf: [{ type: 'integer', minimum: 1 }, ref('FlowRef')] } },
             salt: { type: 'string' }, note: { type: 'string' },
           },
         },
@@ -76,7 +89,19 @@ export function openApiDocument(): object {
           responses: { '200': ok('the decision', ref('Decision')), ...errors },
         },
       },
-      '/v1/decisions': { get: { summary: 'audited decisions by time', parameters: ['from', 'to', 'flow', 'outcome', 'limit', 'shadows'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { '200': ok('decisions') } } },
+      '/v1/decisions': {
+        get: {
+          summary: 'audited decisions by time',
+          parameters: [
+            ...['from', 'to'].map((name) => ({ name, in: 'query', schema: { type: 'string', format: 'date-time' } })),
+            { name: 'flow', in: 'query', schema: { type: 'string' } },
+            { name: 'outcome', in: 'query', schema: { enum: ['approve', 'reject', 'review', 'error'] } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100_000, default: 100 } },
+            { name: 'shadows', in: 'query', schema: { type: 'boolean' } },
+          ],
+          responses: { '200': ok('decisions'), '400': errors['400'] },
+        },
+      },
       '/v1/decisions/{id}': { get: { summary: 'one audit record (identifiers masked)', parameters: [idParam('id', 'decision id')], responses: { '200': ok('audit record'), ...errors } } },
       '/v1/decisions/{id}/replay': { get: { summary: 're-run with recorded inputs and pinned versions', parameters: [idParam('id', 'decision id')], responses: { '200': ok('{identical, recorded, replayed, diff?}'), ...errors } } },
       '/v1/flows': {
@@ -97,7 +122,15 @@ export function openApiDocument(): object {
       },
       '/v1/flows/{id}/rollback': { post: { summary: 'release the previous champion again', parameters: [idParam('id', 'slot')], responses: { '201': ok('release'), ...errors } } },
       '/v1/lists': {
-        get: { summary: 'list entries', parameters: ['list', 'entityType', 'value', 'limit', 'offset'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { '200': ok('entries') } },
+        get: {
+          summary: 'list entries',
+          parameters: [
+            ...['list', 'entityType', 'value'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10_000, default: 100 } },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+          ],
+          responses: { '200': ok('entries'), '400': errors['400'] },
+        },
         post: { summary: 'add entries (one or an array; raw values are hashed)', requestBody: json({ oneOf: [ref('ListEntry'), { type: 'array', items: ref('ListEntry') }] }), responses: { '201': ok('{added, updated}'), ...errors } },
         delete: { summary: 'remove an entry by list, entityType and raw value', responses: { '204': { description: 'removed' }, ...errors } },
       },

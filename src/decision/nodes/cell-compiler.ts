@@ -2,10 +2,11 @@
 // column's value bound to `value`) for anything else. Also reads a column's value with missing made explicit.
 import type { CompiledExpression } from '../../expression/index.js';
 import { parseCell, type CellTest } from '../cell-predicate.js';
-import { compileCel, type CompileContext } from '../compile-context.js';
+import { compileCel, nodeProblem, type CompileContext } from '../compile-context.js';
 import type { DecisionState } from '../decision-state.js';
 import type { Cel } from '../flow-types.js';
 import { missingVariable } from '../missing-policy.js';
+import { valueKind } from '../value-kinds.js';
 
 export interface CompiledCell {
   readonly kind: 'any' | 'missing' | 'test';
@@ -16,11 +17,18 @@ export interface CompiledCell {
 const ALWAYS: CompiledCell = { kind: 'any', test: () => true };
 const MISSING: CompiledCell = { kind: 'missing', test: (v) => v === null || v === undefined };
 
-export function compileCell(ctx: CompileContext, node: string, path: string, cell: string): CompiledCell | undefined {
+/** A cell of a column whose values come from `column` (when it compiled): a range or literal must suit its values. */
+export function compileCell(ctx: CompileContext, node: string, path: string, cell: string, column: CompiledExpression | undefined): CompiledCell | undefined {
   const parsed = parseCell(cell);
   if (parsed.kind === 'any') return ALWAYS;
   if (parsed.kind === 'missing') return MISSING;
   if (parsed.kind === 'test') {
+    const kind = column && valueKind(column);
+    if (kind !== undefined && !parsed.compares!.includes(kind)) {
+      const what = kind === 'bool' ? 'booleans' : `${kind}s`;
+      nodeProblem(ctx, node, path, `the cell ${cell} compares with ${parsed.compares!.map((k) => (k === 'bool' ? 'a boolean' : `a ${k}`)).join(' or ')}, but the column (${column!.source}) holds ${what}`, 'FLOW_CELL_TYPE_MISMATCH');
+      return undefined;
+    }
     const test = parsed.test as CellTest;
     return { kind: 'test', test: (v) => test(v) };
   }

@@ -49,7 +49,7 @@ function compileAxis(ctx: CompileContext, node: string, path: string, axis: Matr
     return undefined;
   }
   const value = compileValue(ctx, node, `${path}.value`, axis.value, '');
-  const bands = axis.bands.map((b, i) => compileCell(ctx, node, `${path}.bands[${i}].range`, b?.range));
+  const bands = axis.bands.map((b, i) => compileCell(ctx, node, `${path}.bands[${i}].range`, b?.range, value));
   if (!value || bands.some((b) => b === undefined)) return undefined;
   return { value, bands: bands as CompiledCell[] };
 }

@@ -6,6 +6,7 @@ import type { CompiledExpression } from '../../expression/index.js';
 import { compileCel, nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
 import type { DecisionState } from '../decision-state.js';
 import type { Cel, DecisionTableNode } from '../flow-types.js';
+import { isRecord } from '../json-shape.js';
 import { MISSING_POLICIES, applyMissing } from '../missing-policy.js';
 import { compileCell, compileValue, readValue, type CompiledCell } from './cell-compiler.js';
 
@@ -28,7 +29,7 @@ export function compileDecisionTable(node: DecisionTableNode, ctx: CompileContex
   if (!['first', 'collect', 'priority'].includes(policy)) nodeProblem(ctx, node.id, 'hitPolicy', 'must be first, collect or priority');
   const onMissing = node.onMissing ?? 'error';
   if (!MISSING_POLICIES.includes(onMissing)) nodeProblem(ctx, node.id, 'onMissing', `must be one of ${MISSING_POLICIES.join(', ')}`);
-  if (!Array.isArray(node.inputs) || !Array.isArray(node.rows) || typeof node.outputs !== 'object' || node.outputs === null) {
+  if (!Array.isArray(node.inputs) || !Array.isArray(node.rows) || !isRecord(node.outputs)) {
     nodeProblem(ctx, node.id, '', 'a table needs inputs, outputs and rows');
     return undefined;
   }
@@ -40,17 +41,25 @@ export function compileDecisionTable(node: DecisionTableNode, ctx: CompileContex
     if (!Array.isArray(row?.when) || row.when.length !== node.inputs.length) {
       nodeProblem(ctx, node.id, `${path}.when`, `needs one cell per input column (${node.inputs.length})`, 'FLOW_CELL_INVALID');
     }
-    const cells = (row?.when ?? []).map((cell: string, c: number) => compileCell(ctx, node.id, `${path}.when[${c}]`, cell));
-    for (const name of Object.keys(row?.then ?? {})) {
+    const cells = (Array.isArray(row?.when) ? row.when : []).map((cell: string, c: number) => compileCell(ctx, node.id, `${path}.when[${c}]`, cell, columns[c]));
+    if (row?.then !== undefined && !isRecord(row.then)) nodeProblem(ctx, node.id, `${path}.then`, 'maps outputs to CEL');
+    if (row?.priority !== undefined && !Number.isFinite(row.priority)) nodeProblem(ctx, node.id, `${path}.priority`, 'must be a number');
+    if (row?.reason !== undefined && (typeof row.reason !== 'string' || row.reason === '')) nodeProblem(ctx, node.id, `${path}.reason`, 'must be a non-empty string');
+    for (const name of Object.keys(isRecord(row?.then) ? row.then : {})) {
       if (!outputNames.includes(name)) nodeProblem(ctx, node.id, `${path}.then.${name}`, `"${name}" is not one of the table's outputs`);
     }
     const outputs = outputNames
-      .filter((name) => row?.then?.[name] !== undefined)
+      .filter((name) => isRecord(row?.then) && Object.hasOwn(row.then, name))
       .map((name) => outputCell(ctx, node.id, `${path}.then.${name}`, name, row.then[name], node.outputs[name]));
     return { cells: cells as CompiledCell[], outputs: outputs as OutputCell[], priority: row?.priority ?? 0, reason: row?.reason };
   });
-  const defaults = node.defaults
-    ? Object.entries(node.defaults).map(([name, cel]) => outputCell(ctx, node.id, `defaults.${name}`, name, cel, node.outputs[name]))
+  if (node.defaults !== undefined && !isRecord(node.defaults)) nodeProblem(ctx, node.id, 'defaults', 'maps outputs to CEL');
+  const defaults = isRecord(node.defaults)
+    ? Object.entries(node.defaults).map(([name, cel]) => {
+      if (outputNames.includes(name)) return outputCell(ctx, node.id, `defaults.${name}`, name, cel as Cel, node.outputs[name]);
+      nodeProblem(ctx, node.id, `defaults.${name}`, `"${name}" is not one of the table's outputs`);
+      return undefined;
+    })
     : undefined;
   if (ctx.problems.length > before) return undefined;
   const cols = columns as CompiledExpression[];

@@ -6,6 +6,7 @@ import type { CompiledExpression } from '../../expression/index.js';
 import { compileCel, nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
 import type { DecisionState } from '../decision-state.js';
 import type { ListEntityType, ListName, ListNode } from '../flow-types.js';
+import { isRecord } from '../json-shape.js';
 import { missingVariable, withItem } from '../missing-policy.js';
 
 const ENTITY_TYPES: readonly ListEntityType[] = ['person', 'phone', 'device', 'ip', 'card', 'address'];
@@ -25,24 +26,27 @@ export function compileListNode(node: ListNode, ctx: CompileContext): NodeRunner
     nodeProblem(ctx, node.id, 'checks', 'a list node needs at least one check');
     return undefined;
   }
-  const actions = { ...DEFAULT_ACTIONS, ...node.actions };
+  if (node.actions !== undefined && !isRecord(node.actions)) nodeProblem(ctx, node.id, 'actions', 'maps lists to actions');
+  const actions = { ...DEFAULT_ACTIONS, ...(isRecord(node.actions) ? node.actions : {}) };
   for (const [list, action] of Object.entries(actions)) {
-    if (!LISTS.includes(list as ListName) || !['reject', 'review', 'tag', 'none'].includes(action)) {
+    if (!LISTS.includes(list as ListName) || !['reject', 'review', 'tag', 'none'].includes(action as string)) {
       nodeProblem(ctx, node.id, `actions.${list}`, 'lists are black/grey/white and actions reject/review/tag/none');
     }
   }
   const checks: CompiledCheck[] = [];
   node.checks.forEach((check, i) => {
     const path = `checks[${i}]`;
+    const before = ctx.problems.length;
     if (!ENTITY_TYPES.includes(check?.entityType)) nodeProblem(ctx, node.id, `${path}.entityType`, `must be one of ${ENTITY_TYPES.join(', ')}`);
     const lists = check?.lists ?? LISTS;
     if (!Array.isArray(lists) || lists.some((l) => !LISTS.includes(l))) nodeProblem(ctx, node.id, `${path}.lists`, 'lists are black, grey, white');
     const value = compileCel(ctx, node.id, `${path}.value`, check?.value);
+    if (ctx.problems.length > before) return;
     if (value && value.type !== 'string' && value.type !== 'dyn' && value.type !== 'list<string>' && value.type !== 'list') {
       nodeProblem(ctx, node.id, `${path}.value`, `must produce a string or a list of strings, not ${value.type}`, 'EXPRESSION_TYPE_INVALID');
       return;
     }
-    if (value) checks.push({ entityType: check.entityType, value, lists: new Set(lists), label: `${check.entityType}` });
+    if (value) checks.push({ entityType: check.entityType, value, lists: new Set(lists), label: check.entityType });
   });
   if (checks.length !== node.checks.length) return undefined;
   const id = node.id;

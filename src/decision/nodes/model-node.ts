@@ -5,11 +5,13 @@
 // risk-increasing contributions, weighed in points (reasonScale) so they rank among scorecard and rule reasons.
 import type { CompiledExpression } from '../../expression/index.js';
 import { isSurvivalModel, type ScoringModel } from '../../model/index.js';
-import { nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
+import { checkCount, nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
+import { isRecord } from '../json-shape.js';
 import type { ModelNode } from '../flow-types.js';
 import { compileValue, readValue } from './cell-compiler.js';
 
 export function compileModelNode(node: ModelNode, ctx: CompileContext): NodeRunner | undefined {
+  const before = ctx.problems.length;
   if (typeof node.model !== 'string' || !Number.isInteger(node.version)) {
     nodeProblem(ctx, node.id, 'model', 'needs a model name and an integer version');
     return undefined;
@@ -19,14 +21,18 @@ export function compileModelNode(node: ModelNode, ctx: CompileContext): NodeRunn
     nodeProblem(ctx, node.id, 'model', `no model "${node.model}" version ${node.version}`, 'FLOW_MODEL_NOT_FOUND');
     return undefined;
   }
-  const horizons = Object.entries(node.horizons ?? {});
+  if (node.horizons !== undefined && !isRecord(node.horizons)) nodeProblem(ctx, node.id, 'horizons', 'maps variables to horizons');
+  const horizons = Object.entries(isRecord(node.horizons) ? node.horizons : {}) as [string, unknown][];
   if (horizons.length > 0 && !isSurvivalModel(model)) {
     nodeProblem(ctx, node.id, 'horizons', `a ${model.kind} model has no time dimension`);
   }
   if (!node.output && horizons.length === 0) nodeProblem(ctx, node.id, 'output', 'set `output` or `horizons`');
   for (const [name, horizon] of horizons) {
     if (typeof horizon === 'string') {
-      if (ctx.declarations[horizon] !== 'double') nodeProblem(ctx, node.id, `horizons.${name}`, `"${horizon}" is not a number variable of the flow`);
+      if (!Object.hasOwn(ctx.declarations, horizon) || ctx.declarations[horizon] !== 'double') {
+        nodeProblem(ctx, node.id, `horizons.${name}`, `"${horizon}" is not a number variable of the flow`);
+      }
+      ctx.reads.push({ node: node.id, path: `horizons.${name}`, variables: [horizon] });
     } else if (!(typeof horizon === 'number' && horizon > 0)) {
       nodeProblem(ctx, node.id, `horizons.${name}`, 'a horizon is a positive number or the name of a number variable');
     }
@@ -34,16 +40,17 @@ export function compileModelNode(node: ModelNode, ctx: CompileContext): NodeRunn
   if (node.reasonScale !== undefined && !(typeof node.reasonScale === 'number' && Number.isFinite(node.reasonScale) && node.reasonScale > 0)) {
     nodeProblem(ctx, node.id, 'reasonScale', 'must be a positive number (points per unit of the model\'s score)');
   }
-  for (const name of Object.keys(node.inputs ?? {})) {
+  checkCount(ctx, node.id, 'reasons', node.reasons);
+  if (node.inputs !== undefined && !isRecord(node.inputs)) nodeProblem(ctx, node.id, 'inputs', 'maps model features to CEL');
+  for (const name of Object.keys(isRecord(node.inputs) ? node.inputs : {})) {
     if (!model.features.includes(name)) nodeProblem(ctx, node.id, `inputs.${name}`, `the model has no feature "${name}"`);
   }
-  const before = ctx.problems.length;
   const inputs = model.features.map((f) => compileValue(ctx, node.id, `inputs.${f}`, node.inputs?.[f], f));
   if (ctx.problems.length > before) return undefined;
   // Explaining builds the model's TreeSHAP tables on first use (~0.3 s for 300 depth-6 trees): here, when the flow
   // is compiled, rather than inside the first decision that needs reasons.
   if ((node.reasons ?? 2) > 0) model.topContributions(new Float64Array(model.features.length).fill(NaN), 1);
-  return modelRunner(node, model, inputs as CompiledExpression[], horizons);
+  return modelRunner(node, model, inputs as CompiledExpression[], horizons as [string, number | string][]);
 }
 
 function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly CompiledExpression[], horizons: [string, number | string][]): NodeRunner {
@@ -107,5 +114,5 @@ function defaultReasonScale(model: ScoringModel): number {
 
 /** Variables a model node sets (all doubles). */
 export function modelOutputs(node: ModelNode): string[] {
-  return [...(node.output ? [node.output] : []), ...Object.keys(node.horizons ?? {})];
+  return [...(node.output ? [node.output] : []), ...Object.keys(isRecord(node.horizons) ? node.horizons : {})];
 }

@@ -2,7 +2,8 @@
 // anything asked for review, else approve) — plus credit limit, price and term (CEL), the most important reasons,
 // tags and exposed variables.
 import type { CompiledExpression } from '../../expression/index.js';
-import { compileCel, nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
+import { checkCount, compileCel, nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
+import { show } from '../flow-problem.js';
 import type { DecisionResult, Reason } from '../decision-result.js';
 import type { DecisionState } from '../decision-state.js';
 import type { OutputNode, Outcome } from '../flow-types.js';
@@ -11,16 +12,19 @@ import { withItem } from '../missing-policy.js';
 const OUTCOMES: readonly Outcome[] = ['approve', 'reject', 'review'];
 
 export function compileOutput(node: OutputNode, ctx: CompileContext): NodeRunner | undefined {
-  if (node.decision !== undefined && !OUTCOMES.includes(node.decision)) {
-    nodeProblem(ctx, node.id, 'decision', `must be approve, reject or review, not "${node.decision}"`);
-  }
   const before = ctx.problems.length;
+  if (node.decision !== undefined && !OUTCOMES.includes(node.decision)) {
+    nodeProblem(ctx, node.id, 'decision', `must be approve, reject or review, not "${show(node.decision)}"`);
+  }
+  if (!isStringList(node.tags)) nodeProblem(ctx, node.id, 'tags', 'must be a list of strings');
+  if (!isStringList(node.expose)) nodeProblem(ctx, node.id, 'expose', 'must be a list of variable names');
+  checkCount(ctx, node.id, 'maxReasons', node.maxReasons);
   const amount = (field: 'creditLimit' | 'price' | 'term') =>
     node[field] === undefined ? undefined : compileCel(ctx, node.id, field, node[field]!, 'double');
   const limit = amount('creditLimit');
   const price = amount('price');
   const term = amount('term');
-  const expose = node.expose ?? [];
+  const expose = isStringList(node.expose) ? node.expose ?? [] : [];
   for (const name of expose) {
     if (!Object.hasOwn(ctx.declarations, name)) nodeProblem(ctx, node.id, 'expose', `"${name}" is not a variable of the flow`, 'EXPRESSION_VARIABLE_UNDEFINED');
   }
@@ -63,6 +67,10 @@ export function compileOutput(node: OutputNode, ctx: CompileContext): NodeRunner
     if (state.trace) state.step(id, 'output', { outcome });
     return undefined;
   };
+}
+
+function isStringList(value: unknown): value is readonly string[] | undefined {
+  return value === undefined || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
 }
 
 /** Most important first: tier (reject 3, review 2, other 1), then weight, then the order they were raised in. */

@@ -7,13 +7,14 @@ import { missingVariable, withItem } from '../missing-policy.js';
 
 export const inputRunner: NodeRunner = () => undefined;
 
-/** Reader name -> CEL variable name. */
-export function readerAlias(name: ReaderName): { name: string; as: string } {
-  return typeof name === 'string' ? { name, as: name } : name;
+/** Reader name -> CEL variable name; undefined for a name of the wrong shape. */
+export function readerAlias(name: ReaderName): { name: string; as: string } | undefined {
+  if (typeof name === 'string') return { name, as: name };
+  return typeof name?.name === 'string' && typeof name.as === 'string' ? { name: name.name, as: name.as } : undefined;
 }
 
 export function compileReaderNode(node: ReaderNode): NodeRunner {
-  const aliases = node.names.map(readerAlias);
+  const aliases = node.names.map(readerAlias).filter((a) => a !== undefined);
   return (state) => {
     if (state.trace) {
       const values: Record<string, unknown> = {};
@@ -59,7 +60,8 @@ export function compileSwitch(node: SwitchNode, ctx: CompileContext): NodeRunner
   };
 }
 
-/** The branch labels a switch can take. */
+/** The branch labels a switch can take (compileSwitch reports labels that are not strings). */
 export function switchBranches(node: SwitchNode): string[] {
-  return [...(node.cases ?? []).map((c) => c.branch), node.default];
+  const labels: unknown[] = [...(Array.isArray(node.cases) ? node.cases : []).map((c) => c?.branch), node.default];
+  return labels.filter((b): b is string => typeof b === 'string');
 }

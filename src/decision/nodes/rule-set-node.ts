@@ -5,6 +5,7 @@ import type { CompiledExpression } from '../../expression/index.js';
 import { compileCel, nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
 import type { DecisionState } from '../decision-state.js';
 import type { MissingPolicy, Rule, RuleSetNode } from '../flow-types.js';
+import { show } from '../flow-problem.js';
 import { MISSING_POLICIES, applyMissing, missingVariable, withItem } from '../missing-policy.js';
 
 interface CompiledRule {
@@ -16,7 +17,7 @@ interface CompiledRule {
 
 export function compileRuleSet(node: RuleSetNode, ctx: CompileContext): NodeRunner | undefined {
   const mode = node.mode ?? 'all-hits';
-  if (mode !== 'first-hit' && mode !== 'all-hits') nodeProblem(ctx, node.id, 'mode', `must be "first-hit" or "all-hits", not "${mode}"`);
+  if (mode !== 'first-hit' && mode !== 'all-hits') nodeProblem(ctx, node.id, 'mode', `must be "first-hit" or "all-hits", not "${show(mode)}"`);
   if (!Array.isArray(node.rules)) {
     nodeProblem(ctx, node.id, 'rules', 'must be a list of rules');
     return undefined;
@@ -143,7 +144,7 @@ function compileAction(rule: Rule, nodeId: string, path: string, ctx: CompileCon
       };
     }
     default:
-      nodeProblem(ctx, nodeId, `${path}.action.type`, `must be reject, review, points, tag or set, not "${String((action as { type?: unknown } | undefined)?.type)}"`);
+      nodeProblem(ctx, nodeId, `${path}.action.type`, `must be reject, review, points, tag or set, not "${show((action as { type?: unknown } | undefined)?.type)}"`);
       return undefined;
   }
 }

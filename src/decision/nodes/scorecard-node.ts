@@ -3,7 +3,7 @@
 // needs a 'missing' bin; without one it is an error.
 import { RiskError } from '../../core/index.js';
 import type { CompiledExpression } from '../../expression/index.js';
-import { nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
+import { checkCount, nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
 import type { ScorecardBin, ScorecardNode } from '../flow-types.js';
 import { compileCell, compileValue, readValue, type CompiledCell } from './cell-compiler.js';
 
@@ -19,6 +19,7 @@ interface CompiledCharacteristic {
 export function compileScorecard(node: ScorecardNode, ctx: CompileContext): NodeRunner | undefined {
   if (typeof node.baseScore !== 'number') nodeProblem(ctx, node.id, 'baseScore', 'must be a number');
   if (typeof node.output !== 'string') nodeProblem(ctx, node.id, 'output', 'must name the variable the score is stored in');
+  checkCount(ctx, node.id, 'reasons', node.reasons);
   if (!Array.isArray(node.characteristics) || node.characteristics.length === 0) {
     nodeProblem(ctx, node.id, 'characteristics', 'a scorecard needs characteristics');
     return undefined;
@@ -27,23 +28,25 @@ export function compileScorecard(node: ScorecardNode, ctx: CompileContext): Node
   const chars = node.characteristics.map((ch, i): CompiledCharacteristic | undefined => {
     const path = `characteristics[${i}]`;
     const value = compileValue(ctx, node.id, `${path}.value`, ch?.value, ch?.name);
+    if (typeof ch?.name !== 'string' || ch.name === '') nodeProblem(ctx, node.id, `${path}.name`, 'a characteristic needs a name');
+    if (ch?.reason !== undefined && (typeof ch.reason !== 'string' || ch.reason === '')) nodeProblem(ctx, node.id, `${path}.reason`, 'must be a non-empty string');
     if (!Array.isArray(ch?.bins) || ch.bins.length === 0) {
       nodeProblem(ctx, node.id, `${path}.bins`, 'needs at least one bin');
       return undefined;
     }
-    const bins = ch.bins.map((bin: ScorecardBin, b: number) => compileCell(ctx, node.id, `${path}.bins[${b}].when`, bin?.when));
+    const bins = ch.bins.map((bin: ScorecardBin, b: number) => compileCell(ctx, node.id, `${path}.bins[${b}].when`, bin?.when, value));
     const points = ch.bins.map((bin: ScorecardBin, b: number) => {
       if (typeof bin?.points !== 'number' || !Number.isFinite(bin.points)) nodeProblem(ctx, node.id, `${path}.bins[${b}].points`, 'must be a number');
       return bin?.points;
     });
-    if (!value || bins.some((b: CompiledCell | undefined) => !b)) return undefined;
+    if (ctx.problems.length > before || !value) return undefined;
     return {
       name: ch.name,
       value,
       bins: bins as CompiledCell[],
       points,
       best: Math.max(...points),
-      reason: ch.reason ?? `SC_${String(ch.name).toUpperCase()}`,
+      reason: ch.reason ?? `SC_${ch.name.toUpperCase()}`,
     };
   });
   if (ctx.problems.length > before) return undefined;

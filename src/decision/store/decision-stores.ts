@@ -76,7 +76,8 @@ export interface ListStore extends ListReader {
   /** Adds or replaces the entry for (list, entityType, value). */
   upsert(tenant: string, entries: readonly Omit<ListEntry, 'id'>[], makeId: () => string): { added: number; updated: number };
   remove(tenant: string, list: ListName, entityType: ListEntityType, value: string): boolean;
-  removeById(tenant: string, id: string): boolean;
+  /** The entry removed, or undefined when there is none with that id. */
+  removeById(tenant: string, id: string): ListEntry | undefined;
   query(tenant: string, query: ListQuery): ListEntry[];
   count(tenant: string): number;
 }

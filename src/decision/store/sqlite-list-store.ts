@@ -54,10 +54,10 @@ export class SqliteListStore implements ListStore {
     return info.changes > 0;
   }
 
-  removeById(tenant: string, id: string): boolean {
-    const info = this.db.prepare('DELETE FROM list_entries WHERE tenant = ? AND id = ?').run(tenant, id);
+  removeById(tenant: string, id: string): ListEntry | undefined {
+    const row = this.db.prepare('DELETE FROM list_entries WHERE tenant = ? AND id = ? RETURNING *').get(tenant, id) as Row | undefined;
     this.indexes.delete(tenant);
-    return info.changes > 0;
+    return row === undefined ? undefined : toEntry(row);
   }
 
   query(tenant: string, q: ListQuery): ListEntry[] {
