@@ -33,6 +33,31 @@ test('a decision past its time budget ends in a coded error outcome', () => {
   assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
 });
 
+test("the top flow's caps govern the whole decision: sub-flows run under its depth, node and time caps", () => {
+  const still: Clock = { now: () => 0 };
+  const leaf: FlowDocument = { id: 'leaf', limits: { maxDepth: 0, maxNodes: 2 }, nodes: [{ kind: 'input', id: 'in' }, { kind: 'output', id: 'o' }], edges: [{ from: 'in', to: 'o' }] };
+  const nest = (id: string, child: string, limits?: FlowDocument['limits']): FlowDocument => ({
+    id, ...(limits ? { limits } : {}),
+    nodes: [{ kind: 'input', id: 'in' }, { kind: 'subflow', id: `to_${child}`, flow: child, version: 1 }, { kind: 'output', id: 'o' }],
+    edges: [{ from: 'in', to: `to_${child}` }, { from: `to_${child}`, to: 'o' }],
+  });
+  const mid = nest('mid', 'leaf', { maxDepth: 9 });
+  const subflows = [leaf, mid];
+  const outcome = (top: FlowDocument, clock: Clock = still) =>
+    runFlow(mustCompile(top, { subflows }), { tenant: 't', data: testApplication(), features: {}, graph: {}, lists: memoryLists(), time: 0, clock }).result;
+  // top -> mid -> leaf nests two levels: the leaf's own maxDepth 0 and maxNodes 2 do not apply inside it.
+  assert.equal(outcome(nest('top', 'mid', { maxDepth: 2 })).outcome, 'approve');
+  const one = outcome(nest('top', 'mid', { maxDepth: 1 }));
+  assert.equal(one.error?.code, 'DECISION_DEPTH_EXCEEDED');
+  assert.equal(one.error?.node, 'to_leaf', "mid's maxDepth 9 does not lift the top's 1");
+  const none = outcome(nest('top', 'mid', { maxDepth: 0 }));
+  assert.equal(none.error?.code, 'DECISION_DEPTH_EXCEEDED');
+  assert.equal(none.error?.node, 'to_mid');
+  // Nodes are counted across levels against the top's cap: 3 of the top's, 3 of mid's, 2 of the leaf's.
+  assert.equal(outcome(nest('top', 'mid', { maxNodes: 8 })).outcome, 'approve');
+  assert.equal(outcome(nest('top', 'mid', { maxNodes: 7 })).error?.code, 'DECISION_NODES_EXCEEDED');
+});
+
 test('a flow can send errors to review instead', () => {
   const doc = { ...chain(3, { maxNodes: 2 }), onError: 'review' as const };
   const r = run(doc, { now: () => 0 });
