@@ -33,6 +33,29 @@ test('a decision past its time budget ends in a coded error outcome', () => {
   assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
 });
 
+test('a short flow (under 8 nodes) is checked too: the output node that ends past the budget reports it', () => {
+  // Every read moves the clock 40 ms: the deadline is read at 40 (budget 30: 70), the check after the output at 80.
+  let t = 0;
+  const slow: Clock = { now: () => (t += 40) };
+  const r = run(chain(3, { timeoutMs: 30 }), slow);
+  assert.equal(r.outcome, 'error');
+  assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
+  assert.equal(r.error?.node, 'out');
+  t = 0;
+  assert.equal(run(chain(3, { timeoutMs: 50 }), slow).outcome, 'approve', 'within the budget');
+});
+
+test('a slow node is not interrupted, but the decision is reported past its budget within 8 nodes of it', () => {
+  // The budget passes during the first node (the clock jumps on its second read): the walk goes on to the 8th node,
+  // where the clock is read, and stops there.
+  let reads = 0;
+  const jump: Clock = { now: () => (++reads === 1 ? 0 : 1_000) };
+  const r = run(chain(20, { timeoutMs: 100 }), jump);
+  assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
+  assert.equal(r.error?.node, 'r6', 'the 8th node: in, r0 ... r6');
+  assert.equal(reads, 2);
+});
+
 test("the top flow's caps govern the whole decision: sub-flows run under its depth, node and time caps", () => {
   const still: Clock = { now: () => 0 };
   const leaf: FlowDocument = { id: 'leaf', limits: { maxDepth: 0, maxNodes: 2 }, nodes: [{ kind: 'input', id: 'in' }, { kind: 'output', id: 'o' }], edges: [{ from: 'in', to: 'o' }] };
@@ -56,6 +79,12 @@ test("the top flow's caps govern the whole decision: sub-flows run under its dep
   // Nodes are counted across levels against the top's cap: 3 of the top's, 3 of mid's, 2 of the leaf's.
   assert.equal(outcome(nest('top', 'mid', { maxNodes: 8 })).outcome, 'approve');
   assert.equal(outcome(nest('top', 'mid', { maxNodes: 7 })).error?.code, 'DECISION_NODES_EXCEEDED');
+  // Against the top's budget too; a sub-flow's output does not end the decision, so the top's output is where the
+  // clock is read in a flow this short.
+  let t = 0;
+  const late = outcome(nest('top', 'mid', { timeoutMs: 10 }), { now: () => (t += 20) });
+  assert.equal(late.error?.code, 'DECISION_TIME_EXCEEDED');
+  assert.equal(late.error?.node, 'o');
 });
 
 test('a flow can send errors to review instead', () => {

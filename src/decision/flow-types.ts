@@ -214,7 +214,7 @@ export interface FlowLimits {
   readonly maxNodes?: number;
   /** Deepest sub-flow nesting below the decided flow (0: no sub-flows). Default 4. */
   readonly maxDepth?: number;
-  /** Wall-clock budget of one decision. Default 100 ms. */
+  /** Wall-clock budget of one decision, read between nodes (every 8th and at the output). Default 100 ms. */
   readonly timeoutMs?: number;
 }
 
