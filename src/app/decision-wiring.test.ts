@@ -186,3 +186,38 @@ test('a feature reader that fails makes a coded error outcome, audited and repla
   assert.equal(engine.replay(T, r.decisionId).identical, true);
   await engine.close();
 });
+
+test("a shadow never changes the returned answer, even when a name only it declares cannot be read", async () => {
+  const clock = new FixedClock('2025-03-01T00:00:00Z');
+  const hasher = new KeyedHasher('a-test-secret-of-enough-length');
+  const ingestor = new Ingestor(new SqliteEventLog(':memory:'), hasher);
+  // A remote reader without featureNames() that rejects a name it does not serve.
+  const remote: FeatureReader = {
+    read: async (_t, _e, names) => {
+      if (names.includes('new.feature')) throw new Error('unknown feature new.feature');
+      return Object.fromEntries(names.map((n) => [n, 3]));
+    },
+  };
+  const engine = openDecisionEngine({ dataDir: ':memory:', clock, random: new Random(7), hasher, ingestor, features: remote });
+  const apps = { name: 'applicant.applications.30d', as: 'apps_30d' };
+  const withNames = (names: { name: string; as: string }[]): FlowDocument => flowDoc('loans', 20_000, {
+    nodes: flowDoc('loans', 20_000).nodes.map((n) => (n.kind === 'features' ? { ...n, names } : n)),
+  });
+  engine.catalog.save(T, withNames([apps]));
+  engine.catalog.save(T, withNames([apps, { name: 'new.feature', as: 'new_feature' }]));
+  const strip = (r: Awaited<ReturnType<typeof engine.decisions.decide>>) => ({ ...r, decisionId: '', latencyMs: 0 });
+  engine.catalog.release(T, 'loans', { champion: 1 });
+  const plain = strip(await engine.decisions.decide(T, 'loans', application(4), { append: false }));
+  assert.equal(plain.outcome, 'review', 'apps_30d 3 > 2: the champion read its feature');
+  engine.catalog.release(T, 'loans', { champion: 1, shadows: [2] });
+  const shadowed = await engine.decisions.decide(T, 'loans', application(4), { append: false });
+  assert.deepEqual(strip(shadowed), plain);
+  engine.audit.flush();
+  const [shadow] = engine.audit.shadowsOf(T, shadowed.decisionId);
+  assert.equal(shadow.result.outcome, 'error', JSON.stringify(shadow));
+  assert.equal(shadow.result.error?.code, 'DECISION_INPUT_UNAVAILABLE');
+  assert.match(shadow.result.error?.message ?? '', /new\.feature/);
+  assert.equal(engine.replay(T, shadow.decisionId).identical, true);
+  assert.equal(engine.replay(T, shadowed.decisionId).identical, true);
+  await engine.close();
+});
