@@ -248,3 +248,20 @@ test('rules that order or measure identifiers replay identically: masking keeps 
   await engine.close();
 });
 
+test('a decision cut off by its time budget replays as not identical, saying it depends on wall time', async () => {
+  // A clock that moves 60 ms at every read: a 50 ms budget is gone by the output node.
+  let t = Date.parse('2025-03-01T00:00:00Z');
+  const clock = { now: () => (t += 60) };
+  const hasher = new KeyedHasher('a-test-secret-of-enough-length');
+  const engine = openDecisionEngine({ dataDir: ':memory:', clock, random: new Random(3), hasher, ingestor: new Ingestor(new SqliteEventLog(':memory:'), hasher) });
+  engine.catalog.save(T, flowDoc('loans', 20_000, { limits: { timeoutMs: 50 } }));
+  const r = await engine.decisions.decide(T, 'loans', application(1), { append: false });
+  assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
+  engine.audit.flush();
+  const report = engine.replay(T, r.decisionId);
+  assert.equal(report.identical, false);
+  assert.equal(report.note?.code, 'AUDIT_REPLAY_TIME_DEPENDENT');
+  assert.equal(report.replayed.outcome, 'approve', 'replay runs to the end');
+  assert.ok(report.diff?.some((d) => d.path === '$.outcome'), JSON.stringify(report.diff));
+  await engine.close();
+});
