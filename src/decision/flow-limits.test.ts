@@ -13,6 +13,12 @@ function chain(n: number, limits: FlowDocument['limits']): FlowDocument {
   return { id: 'chain', nodes, edges, limits };
 }
 
+/** A clock that moves `ms` at every read. */
+function stepping(ms: number): Clock {
+  let t = 0;
+  return { now: () => (t += ms) };
+}
+
 function run(doc: FlowDocument, clock: Clock) {
   return runFlow(mustCompile(doc), { tenant: 't', data: testApplication(), features: {}, graph: {}, lists: memoryLists(), time: 0, clock }).result;
 }
@@ -26,23 +32,16 @@ test('a decision that runs more nodes than maxNodes ends in a coded error outcom
 });
 
 test('a decision past its time budget ends in a coded error outcome', () => {
-  let t = 0;
-  const slow: Clock = { now: () => (t += 30) };
-  const r = run(chain(20, { timeoutMs: 50 }), slow);
+  const r = run(chain(20, { timeoutMs: 50 }), stepping(30));
   assert.equal(r.outcome, 'error');
   assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
 });
 
 test('a short flow (under 8 nodes) is checked too: the output node that ends past the budget reports it', () => {
   // Every read moves the clock 40 ms: the deadline is read at 40 (budget 30: 70), the check after the output at 80.
-  let t = 0;
-  const slow: Clock = { now: () => (t += 40) };
-  const r = run(chain(3, { timeoutMs: 30 }), slow);
-  assert.equal(r.outcome, 'error');
-  assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
-  assert.equal(r.error?.node, 'out');
-  t = 0;
-  assert.equal(run(chain(3, { timeoutMs: 50 }), slow).outcome, 'approve', 'within the budget');
+  const r = run(chain(3, { timeoutMs: 30 }), stepping(40));
+  assert.deepEqual([r.outcome, r.error?.code, r.error?.node], ['error', 'DECISION_TIME_EXCEEDED', 'out']);
+  assert.equal(run(chain(3, { timeoutMs: 50 }), stepping(40)).outcome, 'approve', 'within the budget');
 });
 
 test('a slow node is not interrupted, but the decision is reported past its budget within 8 nodes of it', () => {
@@ -81,8 +80,7 @@ test("the top flow's caps govern the whole decision: sub-flows run under its dep
   assert.equal(outcome(nest('top', 'mid', { maxNodes: 7 })).error?.code, 'DECISION_NODES_EXCEEDED');
   // Against the top's budget too; a sub-flow's output does not end the decision, so the top's output is where the
   // clock is read in a flow this short.
-  let t = 0;
-  const late = outcome(nest('top', 'mid', { timeoutMs: 10 }), { now: () => (t += 20) });
+  const late = outcome(nest('top', 'mid', { timeoutMs: 10 }), stepping(20));
   assert.equal(late.error?.code, 'DECISION_TIME_EXCEEDED');
   assert.equal(late.error?.node, 'o');
 });
