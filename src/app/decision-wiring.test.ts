@@ -75,7 +75,7 @@ test('decide reads features as of the application, appends it, records a masked 
   const text = JSON.stringify(third);
   assert.ok(!/h:[A-Za-z0-9_-]{10,}/.test(text), text);
   assert.ok(!text.includes('13800001001') && !text.includes('Test Person'), text);
-  assert.ok(text.includes('h:~1'));
+  assert.match(text, /"h:~\d{21}"/, 'tokens as long as the hashes');
   engine.audit.flush();
   for (const id of ids) {
     const report = engine.replay(T, id);
@@ -184,5 +184,84 @@ test('a feature reader that fails makes a coded error outcome, audited and repla
   assert.equal(r.error?.code, 'DECISION_INPUT_UNAVAILABLE');
   assert.equal(await log.count(T), 1, 'the application is still logged');
   assert.equal(engine.replay(T, r.decisionId).identical, true);
+  await engine.close();
+});
+
+test("a shadow never changes the returned answer, even when a name only it declares cannot be read", async () => {
+  const clock = new FixedClock('2025-03-01T00:00:00Z');
+  const hasher = new KeyedHasher('a-test-secret-of-enough-length');
+  const ingestor = new Ingestor(new SqliteEventLog(':memory:'), hasher);
+  // A remote reader without featureNames() that rejects a name it does not serve.
+  const remote: FeatureReader = {
+    read: async (_t, _e, names) => {
+      if (names.includes('new.feature')) throw new Error('unknown feature new.feature');
+      return Object.fromEntries(names.map((n) => [n, 3]));
+    },
+  };
+  const engine = openDecisionEngine({ dataDir: ':memory:', clock, random: new Random(7), hasher, ingestor, features: remote });
+  const apps = { name: 'applicant.applications.30d', as: 'apps_30d' };
+  const withNames = (names: { name: string; as: string }[]): FlowDocument => flowDoc('loans', 20_000, {
+    nodes: flowDoc('loans', 20_000).nodes.map((n) => (n.kind === 'features' ? { ...n, names } : n)),
+  });
+  engine.catalog.save(T, withNames([apps]));
+  engine.catalog.save(T, withNames([apps, { name: 'new.feature', as: 'new_feature' }]));
+  const strip = (r: Awaited<ReturnType<typeof engine.decisions.decide>>) => ({ ...r, decisionId: '', latencyMs: 0 });
+  engine.catalog.release(T, 'loans', { champion: 1 });
+  const plain = strip(await engine.decisions.decide(T, 'loans', application(4), { append: false }));
+  assert.equal(plain.outcome, 'review', 'apps_30d 3 > 2: the champion read its feature');
+  engine.catalog.release(T, 'loans', { champion: 1, shadows: [2] });
+  const shadowed = await engine.decisions.decide(T, 'loans', application(4), { append: false });
+  assert.deepEqual(strip(shadowed), plain);
+  engine.audit.flush();
+  const [shadow] = engine.audit.shadowsOf(T, shadowed.decisionId);
+  assert.equal(shadow.result.outcome, 'error', JSON.stringify(shadow));
+  assert.equal(shadow.result.error?.code, 'DECISION_INPUT_UNAVAILABLE');
+  assert.match(shadow.result.error?.message ?? '', /new\.feature/);
+  assert.equal(engine.replay(T, shadow.decisionId).identical, true);
+  assert.equal(engine.replay(T, shadowed.decisionId).identical, true);
+  await engine.close();
+});
+
+test('rules that order or measure identifiers replay identically: masking keeps their order and length', async () => {
+  const { engine } = await setup();
+  engine.catalog.save(T, {
+    id: 'loans',
+    nodes: [{ kind: 'input', id: 'in' }, { kind: 'rules', id: 'r', rules: [
+      { id: 'order', when: 'app.contacts[0].phone < app.emergencyContacts[0].phone', action: { type: 'tag', tag: 'before' } },
+      { id: 'length', when: 'size(app.applicant.phone) == 24', action: { type: 'tag', tag: 'keyed' } },
+      { id: 'same', when: 'app.contacts[0].phone == app.applicant.phone', action: { type: 'review' }, reason: 'SELF_CONTACT' },
+    ] }, { kind: 'output', id: 'o' }],
+    edges: [{ from: 'in', to: 'r' }, { from: 'r', to: 'o' }],
+  });
+  const tags = new Set<string>();
+  for (let n = 1; n <= 10; n++) {
+    const body = application(n) as { data: { contacts: { phone: string }[]; emergencyContacts: { phone: string }[] } };
+    body.data.contacts[0].phone = `1390000${1000 + n}`;
+    body.data.emergencyContacts[0].phone = `1390000${2000 + n}`;
+    const r = await engine.decisions.decide(T, 'loans', body, { append: false });
+    tags.add(r.tags.join(','));
+    engine.audit.flush();
+    const report = engine.replay(T, r.decisionId);
+    assert.equal(report.identical, true, JSON.stringify(report.diff));
+  }
+  assert.deepEqual([...tags].sort(), ['before,keyed', 'keyed'], 'the order rule went both ways');
+  await engine.close();
+});
+
+test('a decision cut off by its time budget replays as not identical, saying it depends on wall time', async () => {
+  // A clock that moves 60 ms at every read: a 50 ms budget is gone by the output node.
+  let t = Date.parse('2025-03-01T00:00:00Z');
+  const clock = { now: () => (t += 60) };
+  const hasher = new KeyedHasher('a-test-secret-of-enough-length');
+  const engine = openDecisionEngine({ dataDir: ':memory:', clock, random: new Random(3), hasher, ingestor: new Ingestor(new SqliteEventLog(':memory:'), hasher) });
+  engine.catalog.save(T, flowDoc('loans', 20_000, { limits: { timeoutMs: 50 } }));
+  const r = await engine.decisions.decide(T, 'loans', application(1), { append: false });
+  assert.equal(r.error?.code, 'DECISION_TIME_EXCEEDED');
+  engine.audit.flush();
+  const report = engine.replay(T, r.decisionId);
+  assert.equal(report.identical, false);
+  assert.equal(report.note?.code, 'AUDIT_REPLAY_TIME_DEPENDENT');
+  assert.equal(report.replayed.outcome, 'approve', 'replay runs to the end');
+  assert.ok(report.diff?.some((d) => d.path === '$.outcome'), JSON.stringify(report.diff));
   await engine.close();
 });

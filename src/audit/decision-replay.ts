@@ -1,6 +1,7 @@
 // Replay: re-runs an audited decision with its recorded inputs and pinned flow and model versions, and compares the
 // outcome with the recorded one field by field. Identical means every decision-relevant field matches exactly
-// (latency and trace are not decisions and are not compared).
+// (latency and trace are not decisions and are not compared). A decision cut off by its time budget is never
+// identical and says why (TIME_CAPPED).
 import type { DecisionRecord, DecisionResult } from '../decision/index.js';
 
 export interface ReplayDifference {
@@ -9,13 +10,30 @@ export interface ReplayDifference {
   readonly replayed: unknown;
 }
 
+/** Why a replay cannot be identical, whatever the flow does. */
+export interface ReplayNote {
+  readonly code: string;
+  readonly message: string;
+}
+
 export interface ReplayReport {
   readonly decisionId: string;
   readonly identical: boolean;
   readonly recorded: DecisionResult;
   readonly replayed: DecisionResult;
   readonly diff?: readonly ReplayDifference[];
+  readonly note?: ReplayNote;
 }
+
+/**
+ * A decision cut off by its time budget depends on wall time: replay runs on the recorded time alone (a clock that
+ * does not move), so it runs to the end and cannot reproduce the cut. Said outright rather than left to a diff.
+ */
+export const TIME_CAPPED: ReplayNote = Object.freeze({
+  code: 'AUDIT_REPLAY_TIME_DEPENDENT',
+  message: 'the decision ran past its time budget (DECISION_TIME_EXCEEDED), which depends on wall time; replay runs '
+    + 'without a moving clock, so it shows what the flow decides when it runs to the end',
+});
 
 /** Re-runs a recorded decision (the decision engine implements this). */
 export interface DecisionRerunner {
@@ -26,12 +44,14 @@ export function replayDecision(record: DecisionRecord, rerunner: DecisionRerunne
   const replayed = rerunner.rerun(record);
   const diff: ReplayDifference[] = [];
   compare(comparable(record.result), comparable(replayed), '$', diff);
+  const capped = record.result.error?.code === 'DECISION_TIME_EXCEEDED';
   return {
     decisionId: record.decisionId,
-    identical: diff.length === 0,
+    identical: diff.length === 0 && !capped,
     recorded: record.result,
     replayed,
     ...(diff.length > 0 ? { diff } : {}),
+    ...(capped ? { note: TIME_CAPPED } : {}),
   };
 }
 

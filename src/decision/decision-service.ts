@@ -1,8 +1,7 @@
 // The decision engine's front door: decide (validate + hash the application, append it to the event log, pick the
 // flow version for the applicant, read features and graph values once, run, record), shadow evaluations, and
 // re-running a recorded decision for replay.
-import { FixedClock, isRiskError, newId, type Clock, type Random } from '../core/index.js';
-import type { ArgusEventRecord } from '../store/index.js';
+import { FixedClock, newId, type Clock, type Random } from '../core/index.js';
 import type { EventAppender } from './batching-appender.js';
 import type { CompiledFlow } from './compiled-flow.js';
 import type { DecisionRecord, DecisionRecorder } from './decision-record.js';
@@ -11,7 +10,8 @@ import type { ApplicationEvent, EventPreparer } from './event-preparation.js';
 import type { FlowCatalog } from './flow-catalog.js';
 import { runFlow, unrunResult, type RunOutcome } from './flow-runner.js';
 import { recordedListReader } from './input-recorder.js';
-import { MISSING_INPUTS, type FeatureReader, type GraphReader, type InputValues, type ListReader } from './readers.js';
+import { EMPTY_VALUES, inputFailure, isPromise, readDecisionInputs, type DecisionInputs, type FlowInputs, type InputFailure, type InputReaders } from './input-reading.js';
+import { MISSING_INPUTS, type FeatureReader, type GraphReader, type ListReader } from './readers.js';
 import type { FlowRef } from './store/decision-stores.js';
 import { assign, type Assignment } from './traffic-split.js';
 
@@ -49,13 +49,11 @@ export interface DecisionResponse extends DecisionResult {
 
 export class DecisionService {
   private readonly stopwatch: () => number;
-  private readonly features: FeatureReader;
-  private readonly graph: GraphReader;
+  private readonly readers: InputReaders;
 
   constructor(private readonly deps: DecisionServiceDeps) {
     this.stopwatch = deps.stopwatch ?? (() => performance.now());
-    this.features = deps.features ?? MISSING_INPUTS;
-    this.graph = deps.graph ?? MISSING_INPUTS;
+    this.readers = { features: deps.features ?? MISSING_INPUTS, graph: deps.graph ?? MISSING_INPUTS };
   }
 
   /** Decides on a request body (an application.submitted event or its data). */
@@ -80,38 +78,40 @@ export class DecisionService {
     const flow = catalog.compiledFlow(tenant, assignment.flow);
     const shadows = release ? release.shadows.map((ref) => catalog.compiledFlow(tenant, ref)) : [];
     const time = this.deps.clock.now();
-    let features: InputValues = EMPTY;
-    let graph: InputValues = EMPTY;
+    let read: DecisionInputs = NO_VALUES;
     let outcome: RunOutcome;
-    let unavailable: { code: string; message: string } | undefined;
+    let unavailable: InputFailure | undefined;
     try {
-      const flows = shadows.length === 0 ? [flow] : [flow, ...shadows];
-      const read = this.readInputs(tenant, event, flows);
-      ({ features, graph } = isPromise(read) ? await read : read);
+      const pending = readDecisionInputs(this.readers, tenant, event, flow, shadows);
+      read = isPromise(pending) ? await pending : pending;
       outcome = runFlow(flow, {
-        tenant, data: event.data, features, graph, lists: this.deps.lists, time, clock: this.deps.clock, trace: options.trace,
+        tenant, data: event.data, features: read.features, graph: read.graph, lists: this.deps.lists, time, clock: this.deps.clock, trace: options.trace,
       });
     } catch (err) {
-      // A reader that fails (a store down, a name it rejects) is the decision's coded error outcome, audited.
-      unavailable = { code: isRiskError(err) ? err.code : 'DECISION_INPUT_UNAVAILABLE', message: `inputs could not be read: ${(err as Error)?.message ?? String(err)}` };
+      // A reader that fails (a store down, a name it rejects) is the decision's coded error outcome, audited. A name
+      // only a shadow declares cannot get here: readDecisionInputs confines its failure to that shadow.
+      unavailable = inputFailure(err);
       outcome = { result: unrunResult(flow, unavailable.code, unavailable.message), inputs: NO_INPUTS };
     }
     const { result, inputs } = outcome;
     if (this.deps.appender && options.append !== false) await this.deps.appender.append(tenant, event);
     const decisionId = newId('dec', this.deps.clock, this.deps.random);
     const latencyMs = this.stopwatch() - started;
-    const record = (id: string, f: CompiledFlow, r: DecisionResult, lists: DecisionRecord['inputs']['lists'], variant: Assignment['variant'],
-      shadowOf: string | null, models: Record<string, number>, latency: number): void => {
+    const record: Recorder = (id, f, values, failed, r, lists, variant, shadowOf, models, latency) => {
       this.deps.recorder?.record({
         decisionId: id, tenant, time, slot, variant, releaseId: release?.id ?? null, shadowOf,
         flow: { id: f.id, version: f.version }, models,
         event: { id: event.id, time: event.time, applicationId: event.data.applicationId },
-        inputs: unavailable ? { data: event.data, features, graph, lists, unavailable } : { data: event.data, features, graph, lists },
+        inputs: failed
+          ? { data: event.data, features: values.features, graph: values.graph, lists, unavailable: failed }
+          : { data: event.data, features: values.features, graph: values.graph, lists },
         result: r, latencyMs: latency,
       });
     };
-    record(decisionId, flow, result, inputs.lists, assignment.variant, null, inputs.models, latencyMs);
-    if (!unavailable) for (const shadow of shadows) this.runShadow(shadow, tenant, event, features, graph, time, decisionId, record);
+    record(decisionId, flow, read, unavailable, result, inputs.lists, assignment.variant, null, inputs.models, latencyMs);
+    if (!unavailable) {
+      for (let i = 0; i < shadows.length; i++) this.runShadow(shadows[i], tenant, event, read.shadows?.[i] ?? read, time, decisionId, record);
+    }
     return {
       decisionId,
       applicationId: event.data.applicationId,
@@ -140,75 +140,26 @@ export class DecisionService {
     }).result;
   }
 
-  /**
-   * One batched read per reader for every name any of the flows needs (the shadows see the same values). Readers
-   * that answer synchronously (in-memory engines) are not wrapped in promises: no extra microtask per decision.
-   */
-  private readInputs(tenant: string, event: ArgusEventRecord, flows: readonly CompiledFlow[]):
-    { features: InputValues; graph: InputValues } | Promise<{ features: InputValues; graph: InputValues }> {
-    const features = readNames(this.features, tenant, event, namesOf(flows, 'features'));
-    const graph = readNames(this.graph, tenant, event, namesOf(flows, 'graph'));
-    if (isPromise(features) || isPromise(graph)) return Promise.all([features, graph]).then(([f, g]) => ({ features: f, graph: g }));
-    return { features, graph };
-  }
-
-  private runShadow(
-    shadow: CompiledFlow, tenant: string, event: ApplicationEvent, features: InputValues, graph: InputValues, time: number,
-    decisionId: string, record: (id: string, f: CompiledFlow, r: DecisionResult, lists: DecisionRecord['inputs']['lists'],
-      variant: Assignment['variant'], shadowOf: string | null, models: Record<string, number>, latency: number) => void,
-  ): void {
+  /** A shadow whose own inputs could not be read records that as its coded error outcome (replay reproduces it). */
+  private runShadow(shadow: CompiledFlow, tenant: string, event: ApplicationEvent, values: FlowInputs | { readonly failed: InputFailure },
+    time: number, decisionId: string, record: Recorder): void {
     const started = this.stopwatch();
-    const { result, inputs } = runFlow(shadow, { tenant, data: event.data, features, graph, lists: this.deps.lists, time, clock: this.deps.clock });
-    record(newId('dec', this.deps.clock, this.deps.random), shadow, result, inputs.lists, 'shadow', decisionId, inputs.models, this.stopwatch() - started);
-  }
-}
-
-const EMPTY: InputValues = Object.freeze({});
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
-}
-const NO_INPUTS: RunOutcome['inputs'] = Object.freeze({ features: EMPTY, graph: EMPTY, lists: {}, models: {} });
-const knownCache = new WeakMap<readonly string[], WeakMap<string[], string[]>>();
-
-/** Reads the names the reader knows; the rest stay absent, which the flow reads as missing (null). */
-function readNames(reader: FeatureReader, tenant: string, event: ArgusEventRecord, names: string[]): InputValues | Promise<InputValues> {
-  if (names.length === 0) return EMPTY;
-  let wanted = names;
-  const known = reader.featureNames?.(tenant);
-  if (known) {
-    let byNames = knownCache.get(known);
-    if (!byNames) knownCache.set(known, (byNames = new WeakMap()));
-    let filtered = byNames.get(names);
-    if (!filtered) {
-      const set = new Set(known);
-      byNames.set(names, (filtered = names.filter((n) => set.has(n))));
+    const id = newId('dec', this.deps.clock, this.deps.random);
+    if ('failed' in values) {
+      const { code, message } = values.failed;
+      record(id, shadow, NO_VALUES, values.failed, unrunResult(shadow, code, message), {}, 'shadow', decisionId, {}, this.stopwatch() - started);
+      return;
     }
-    wanted = filtered;
+    const { result, inputs } = runFlow(shadow, {
+      tenant, data: event.data, features: values.features, graph: values.graph, lists: this.deps.lists, time, clock: this.deps.clock,
+    });
+    record(id, shadow, values, undefined, result, inputs.lists, 'shadow', decisionId, inputs.models, this.stopwatch() - started);
   }
-  return wanted.length === 0 ? EMPTY : reader.read(tenant, event, wanted);
 }
 
-const unions = new Map<string, string[]>();
+type Recorder = (id: string, flow: CompiledFlow, values: FlowInputs, failed: InputFailure | undefined, result: DecisionResult,
+  lists: DecisionRecord['inputs']['lists'], variant: Assignment['variant'], shadowOf: string | null, models: Record<string, number>,
+  latency: number) => void;
 
-function namesOf(flows: readonly CompiledFlow[], which: 'features' | 'graph'): string[] {
-  if (flows.length === 1) return flowNames(flows[0], which);
-  const key = `${which}|${flows.map((f) => `${f.id}@${f.version}`).join(',')}`;
-  let union = unions.get(key);
-  if (!union) {
-    union = [...new Set(flows.flatMap((f) => flowNames(f, which)))];
-    if (unions.size > 1000) unions.clear();
-    unions.set(key, union);
-  }
-  return union;
-}
-
-const perFlow = new WeakMap<CompiledFlow, { features: string[]; graph: string[] }>();
-function flowNames(flow: CompiledFlow, which: 'features' | 'graph'): string[] {
-  let names = perFlow.get(flow);
-  if (!names) {
-    names = { features: flow.features.map((f) => f.name), graph: flow.graph.map((g) => g.name) };
-    perFlow.set(flow, names);
-  }
-  return names[which];
-}
+const NO_VALUES: DecisionInputs = Object.freeze({ features: EMPTY_VALUES, graph: EMPTY_VALUES });
+const NO_INPUTS: RunOutcome['inputs'] = Object.freeze({ features: EMPTY_VALUES, graph: EMPTY_VALUES, lists: {}, models: {} });

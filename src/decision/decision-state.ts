@@ -3,7 +3,7 @@
 // One per decision; never shared.
 import type { Clock } from '../core/index.js';
 import type { DecisionError, DecisionResult, MissingRead, Reason, TraceStep } from './decision-result.js';
-import type { ListName } from './flow-types.js';
+import type { FlowLimits, ListName } from './flow-types.js';
 import type { InputRecorder } from './input-recorder.js';
 
 export class DecisionState {
@@ -29,6 +29,9 @@ export class DecisionState {
     readonly inputs: InputRecorder,
     traced: boolean,
     readonly clock: Clock,
+    /** The top flow's caps; they govern the whole decision, sub-flows included. */
+    readonly limits: Required<FlowLimits>,
+    /** clock.now() past which the decision is DECISION_TIME_EXCEEDED. */
     readonly deadline: number,
   ) {
     this.trace = traced ? [] : null;

@@ -61,7 +61,7 @@ export function runFlow(flow: CompiledFlow, request: RunRequest): RunOutcome {
   const recorder = new InputRecorder(request.lists, request.features, request.graph);
   const state = new DecisionState(
     vars, request.tenant, request.time, recorder, request.trace === true, request.clock,
-    request.clock.now() + flow.limits.timeoutMs,
+    flow.limits, request.clock.now() + flow.limits.timeoutMs,
   );
   let result: DecisionResult;
   try {

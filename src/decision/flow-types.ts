@@ -208,12 +208,13 @@ export interface FlowEdge {
   readonly branch?: string;
 }
 
+/** Caps of one decision. The decided flow's caps govern the whole decision; a sub-flow's own are not used inside it. */
 export interface FlowLimits {
   /** Most nodes evaluated in one decision, sub-flows included. Default 256. */
   readonly maxNodes?: number;
-  /** Deepest sub-flow nesting. Default 4. */
+  /** Deepest sub-flow nesting below the decided flow (0: no sub-flows). Default 4. */
   readonly maxDepth?: number;
-  /** Wall-clock budget of one decision. Default 100 ms. */
+  /** Wall-clock budget of one decision, read between nodes (every 8th and at the output). Default 100 ms. */
   readonly timeoutMs?: number;
 }
 

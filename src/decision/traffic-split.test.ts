@@ -44,3 +44,16 @@ test('percentages must be positive and sum to at most 100', () => {
   assert.equal(riskErrorCode(() => checkSplit([{ flow: { id: 'a', version: 1 }, percent: 60 }, { flow: { id: 'b', version: 1 }, percent: 41 }])), 'DECISION_RELEASE_INVALID');
   checkSplit([{ flow: { id: 'a', version: 1 }, percent: 100 }]);
 });
+
+test('percentages finer than one bucket (0.01) are refused, not rounded away', () => {
+  const one = (percent: number) => [{ flow: { id: 'a', version: 1 }, percent }];
+  assert.equal(riskErrorCode(() => checkSplit(one(0.001))), 'DECISION_RELEASE_INVALID');
+  assert.equal(riskErrorCode(() => checkSplit(one(12.345))), 'DECISION_RELEASE_INVALID');
+  for (const ok of [0.01, 0.07, 0.29, 12.34, 33.33, 99.99]) checkSplit(one(ok));
+  checkSplit([33.33, 33.33, 33.34].map((percent) => one(percent)[0]));
+  // The smallest share still gets its bucket.
+  const tiny: Release = { ...release, challengers: [{ flow: { id: 'loans', version: 4 }, percent: 0.01 }] };
+  let hits = 0;
+  for (let i = 0; i < 100_000; i++) if (assign(tiny, `k${i}`).variant === 'challenger') hits++;
+  assert.ok(hits > 0 && hits < 30, `${hits}`);
+});

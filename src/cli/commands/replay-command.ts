@@ -20,6 +20,7 @@ export function registerReplayCommand(program: Command): void {
         else {
           console.log(`${decisionId}: recorded ${report.recorded.outcome}, replayed ${report.replayed.outcome} — ${report.identical ? 'identical' : 'DIFFERENT'}`);
           for (const d of report.diff ?? []) console.log(`  ${d.path}: recorded ${JSON.stringify(d.recorded)}, replayed ${JSON.stringify(d.replayed)}`);
+          if (report.note) console.log(`  ${report.note.code}: ${report.note.message}`);
         }
         if (!report.identical) process.exitCode = 3;
       } finally {

@@ -12,8 +12,9 @@ export function compileSubflow(node: SubflowNode, ctx: CompileContext): NodeRunn
   }
   const variable = `${node.id}_outcome`;
   return (state) => {
-    if (state.depth + 1 > child.limits.maxDepth) {
-      throw new RiskError('DECISION_DEPTH_EXCEEDED', `sub-flows nest deeper than ${child.limits.maxDepth}`, { node: node.id });
+    // The top flow's maxDepth (state.limits) counts every level below it; the sub-flow's own limits do not apply.
+    if (state.depth + 1 > state.limits.maxDepth) {
+      throw new RiskError('DECISION_DEPTH_EXCEEDED', `sub-flows nest deeper than ${state.limits.maxDepth}`, { node: node.id });
     }
     state.depth++;
     try {
