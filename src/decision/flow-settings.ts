@@ -7,7 +7,7 @@ import { isRecord, isWholeNumber } from './json-shape.js';
 
 const LIMITS: Readonly<Record<keyof FlowLimits, { readonly test: (v: unknown) => boolean; readonly what: string }>> = {
   maxNodes: { test: (v) => isWholeNumber(v, 1), what: 'a whole number of nodes, 1 or more' },
-  maxDepth: { test: (v) => isWholeNumber(v, 1), what: 'a whole number of nested sub-flows, 1 or more' },
+  maxDepth: { test: (v) => isWholeNumber(v, 0), what: 'a whole number of nested sub-flows, 0 (none) or more' },
   timeoutMs: { test: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0, what: 'a positive number of milliseconds' },
 };
 const ON_ERROR = ['error', 'review'];

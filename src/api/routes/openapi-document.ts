@@ -103,7 +103,7 @@ export function openApiDocument(): object {
         },
       },
       '/v1/decisions/{id}': { get: { summary: 'one audit record (identifiers masked)', parameters: [idParam('id', 'decision id')], responses: { '200': ok('audit record'), ...errors } } },
-      '/v1/decisions/{id}/replay': { get: { summary: 're-run with recorded inputs and pinned versions', parameters: [idParam('id', 'decision id')], responses: { '200': ok('{identical, recorded, replayed, diff?}'), ...errors } } },
+      '/v1/decisions/{id}/replay': { get: { summary: 're-run with recorded inputs and pinned versions', parameters: [idParam('id', 'decision id')], responses: { '200': ok('{identical, recorded, replayed, diff?, note?} — note {code: AUDIT_REPLAY_TIME_DEPENDENT} when the decision was cut off by its time budget, which a replay cannot reproduce'), ...errors } } },
       '/v1/flows': {
         get: { summary: 'flows with their latest version and active release', responses: { '200': ok('flows') } },
         post: { summary: 'save a flow (a new version if it exists); validation collects every problem', requestBody: json(ref('Flow')), responses: { '201': ok('{id, version}'), ...errors } },
