@@ -2,10 +2,14 @@
 // it in process with `inject`.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isRiskError } from '../core/index.js';
+import { parseFlowText } from '../decision/index.js';
 import { statusForCode } from './error-status.js';
 import { registerRoutes } from './routes/index.js';
 import type { ApiOptions, ArgusServices } from './services.js';
 import { installTenantAuth } from './tenant-auth.js';
+
+/** Media types read as YAML; a GET of a flow that accepts one of them answers its document in YAML. */
+export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 
 export function buildApi(services: ArgusServices, options: ApiOptions): FastifyInstance {
   const app = Fastify({
@@ -16,6 +20,15 @@ export function buildApi(services: ArgusServices, options: ApiOptions): FastifyI
   // NDJSON bodies arrive as text; the ingestor splits and parses them line by line.
   app.addContentTypeParser(['application/x-ndjson', 'application/ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => {
     done(null, body);
+  });
+
+  // Flow documents may be written in YAML (src/decision/flow-text.ts): read into the same value a JSON body gives.
+  app.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseFlowText(body as string, 'yaml'));
+    } catch (err) {
+      done(err as Error);
+    }
   });
 
   installTenantAuth(app, options.apiKeys);

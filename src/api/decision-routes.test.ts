@@ -182,3 +182,32 @@ test('tenants are separate and the OpenAPI document is served without a key', as
   assert.equal(doc.json().openapi, '3.1.0');
   assert.ok(doc.json().paths['/v1/decide/{flow}'].post);
 });
+
+test('flows may be sent and read as YAML; an unreadable YAML body is a coded 400', async () => {
+  const { api } = setup();
+  const yaml = [
+    '# reject big amounts',
+    'id: loans-yaml',
+    'variables: { amount: { path: requestedAmount } }',
+    'nodes:',
+    '  - { kind: input, id: in }',
+    '  - { kind: rules, id: r, rules: [{ id: big, when: "amount > 10000", action: { type: reject }, reason: AMOUNT_HIGH }] }',
+    '  - { kind: output, id: out, creditLimit: amount }',
+    'edges: [{ from: in, to: r }, { from: r, to: out }]',
+  ].join('\n');
+  const headers = { 'content-type': 'application/yaml' };
+  const valid = await api.inject({ method: 'POST', url: '/v1/flows/validate', headers, payload: yaml });
+  assert.deepEqual(valid.json(), { valid: true, problems: [] });
+  const saved = await api.inject({ method: 'POST', url: '/v1/flows', headers, payload: yaml });
+  assert.equal(saved.statusCode, 201);
+  assert.equal(saved.json().id, 'loans-yaml');
+  const asYaml = await api.inject({ method: 'GET', url: '/v1/flows/loans-yaml', headers: { accept: 'application/yaml' } });
+  assert.match(asYaml.headers['content-type'] as string, /^application\/yaml/);
+  assert.match(asYaml.body, /^id: loans-yaml$/m);
+  const asJson = await api.inject({ method: 'GET', url: '/v1/flows/loans-yaml/versions/1' });
+  assert.equal(asJson.json().document.nodes[1].rules[0].when, 'amount > 10000');
+  const broken = await api.inject({ method: 'POST', url: '/v1/flows', headers, payload: 'id: a\nid: b\n' });
+  assert.equal(broken.statusCode, 400);
+  assert.equal(broken.json().error.code, 'FLOW_DOCUMENT_UNREADABLE');
+  assert.equal(broken.json().error.details.line, 2);
+});

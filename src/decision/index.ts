@@ -31,3 +31,4 @@ export { renderBacktestHtml } from './backtest/backtest-html.js';
 export { OutcomeTracker } from './backtest/outcome-tracker.js';
 export { installDemoDecisions, demoFlow, demoChallengerFlow, DEMO_SLOT, DEMO_CHALLENGER, type DemoInstall } from './demo/demo-installer.js';
 export { demoPdModel, demoPdCurveModel, DEMO_MODEL_FEATURES, DEMO_MODEL_INPUTS } from './demo/demo-models.js';
+export { flowFormatOf, flowText, parseFlowText, type FlowTextFormat } from './flow-text.js';

@@ -1,8 +1,8 @@
 // Flows and releases: list, create / new version (validated: every problem comes back with its node), read,
 // versions, archive, validate without saving, releases (champion / challengers / shadows) and roll back.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RiskError } from '../../core/index.js';
-import type { FlowDocument, ReleaseSpec } from '../../decision/index.js';
+import { flowText, type FlowDocument, type FlowVersion, type ReleaseSpec } from '../../decision/index.js';
 import type { DecisionServices } from '../services.js';
 
 type IdParams = { Params: { id: string } };
@@ -31,7 +31,7 @@ export function registerFlowRoutes(app: FastifyInstance, services: DecisionServi
     return reply.status(201).send({ id: saved.id, version: saved.version, createdAt: new Date(saved.createdAt).toISOString() });
   });
 
-  app.get<IdParams>('/v1/flows/:id', async (request) => catalog.get(request.tenant, request.params.id));
+  app.get<IdParams>('/v1/flows/:id', async (request, reply) => sendFlow(request, reply, catalog.get(request.tenant, request.params.id)));
 
   app.delete<IdParams>('/v1/flows/:id', async (request, reply) => {
     catalog.archive(request.tenant, request.params.id);
@@ -40,10 +40,10 @@ export function registerFlowRoutes(app: FastifyInstance, services: DecisionServi
 
   app.get<IdParams>('/v1/flows/:id/versions', async (request) => ({ versions: catalog.versions(request.tenant, request.params.id) }));
 
-  app.get<{ Params: { id: string; version: string } }>('/v1/flows/:id/versions/:version', async (request) => {
+  app.get<{ Params: { id: string; version: string } }>('/v1/flows/:id/versions/:version', async (request, reply) => {
     const version = Number(request.params.version);
     if (!Number.isInteger(version) || version < 1) throw new RiskError('API_QUERY_INVALID', 'a version is a positive integer');
-    return catalog.get(request.tenant, request.params.id, version);
+    return sendFlow(request, reply, catalog.get(request.tenant, request.params.id, version));
   });
 
   app.get<IdParams>('/v1/flows/:id/releases', async (request) => ({ releases: catalog.releases(request.tenant, request.params.id) }));
@@ -54,4 +54,10 @@ export function registerFlowRoutes(app: FastifyInstance, services: DecisionServi
   });
 
   app.post<IdParams>('/v1/flows/:id/rollback', async (request, reply) => reply.status(201).send(catalog.rollback(request.tenant, request.params.id)));
+}
+
+/** A flow version as JSON (with its id, version and time), or, to a client that accepts YAML, its document as YAML. */
+function sendFlow(request: FastifyRequest, reply: FastifyReply, flow: FlowVersion): FlowVersion | FastifyReply {
+  if (!/\b(application|text)\/(x-)?yaml\b/.test(request.headers.accept ?? '')) return flow;
+  return reply.type('application/yaml').send(flowText(flow.document, 'yaml'));
 }

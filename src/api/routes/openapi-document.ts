@@ -2,6 +2,8 @@
 // error codes of each operation are listed in docs (docs/decision.md, docs/api.md).
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+/** Flow documents: JSON, or the same document in YAML (src/decision/flow-text.ts). */
+const flowBody = () => ({ content: { 'application/json': { schema: ref('Flow') }, 'application/yaml': { schema: ref('Flow') } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const ok = (description: string, schema: object = { type: 'object' }) => ({ description, ...json(schema) });
 const errors = {
@@ -106,12 +108,12 @@ export function openApiDocument(): object {
       '/v1/decisions/{id}/replay': { get: { summary: 're-run with recorded inputs and pinned versions', parameters: [idParam('id', 'decision id')], responses: { '200': ok('{identical, recorded, replayed, diff?, note?} — note {code: AUDIT_REPLAY_TIME_DEPENDENT} when the decision was cut off by its time budget, which a replay cannot reproduce'), ...errors } } },
       '/v1/flows': {
         get: { summary: 'flows with their latest version and active release', responses: { '200': ok('flows') } },
-        post: { summary: 'save a flow (a new version if it exists); validation collects every problem', requestBody: json(ref('Flow')), responses: { '201': ok('{id, version}'), ...errors } },
+        post: { summary: 'save a flow (a new version if it exists); validation collects every problem', requestBody: flowBody(), responses: { '201': ok('{id, version}'), ...errors } },
       },
-      '/v1/flows/validate': { post: { summary: 'validate without saving', requestBody: json(ref('Flow')), responses: { '200': ok('{valid, problems}') } } },
+      '/v1/flows/validate': { post: { summary: 'validate without saving', requestBody: flowBody(), responses: { '200': ok('{valid, problems}') } } },
       '/v1/flows/{id}': {
         get: { summary: 'latest version', parameters: [idParam('id', 'flow id')], responses: { '200': ok('flow version'), ...errors } },
-        put: { summary: 'save a new version', parameters: [idParam('id', 'flow id')], requestBody: json(ref('Flow')), responses: { '201': ok('{id, version}'), ...errors } },
+        put: { summary: 'save a new version', parameters: [idParam('id', 'flow id')], requestBody: flowBody(), responses: { '201': ok('{id, version}'), ...errors } },
         delete: { summary: 'archive (versions stay for replay)', parameters: [idParam('id', 'flow id')], responses: { '204': { description: 'archived' }, ...errors } },
       },
       '/v1/flows/{id}/versions': { get: { summary: 'versions', parameters: [idParam('id', 'flow id')], responses: { '200': ok('versions'), ...errors } } },

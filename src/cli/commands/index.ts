@@ -4,6 +4,7 @@ import { registerBacktestCommand } from './backtest-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerFeaturesCommand } from './features-command.js';
+import { registerFlowCommand } from './flow-command.js';
 import { registerGraphCommand } from './graph-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerPredictCommand } from './predict-command.js';
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerDemoCommand(program);
   registerEvaluateCommand(program);
   registerFeaturesCommand(program);
+  registerFlowCommand(program);
   registerGraphCommand(program);
   registerIngestCommand(program);
   registerPredictCommand(program);
