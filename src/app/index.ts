@@ -4,3 +4,4 @@ export { isClusterWorker, reportListening, sharedPart, startWorkers } from './cl
 export { openArgus, type ArgusApp, type AppOverrides } from './argus-app.js';
 export { listen } from './server.js';
 export { loadPiiSecret } from './pii-secret.js';
+export { openDecisionEngine, type DecisionEngine } from './decision-wiring.js';

@@ -6,8 +6,7 @@ import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { RiskError, Random, systemClock } from '../../core/index.js';
 import { DEFAULT_TENANT } from '../../api/index.js';
-import { loadConfig, loadPiiSecret } from '../../app/index.js';
-import { openDecisionEngine, type DecisionEngine } from '../../app/decision-wiring.js';
+import { loadConfig, loadPiiSecret, openDecisionEngine, type DecisionEngine } from '../../app/index.js';
 import { flowFormatOf, flowText, parseFlowText, type FlowDocument, type FlowProblem } from '../../decision/index.js';
 import { KeyedHasher } from '../../ingest/index.js';
 
