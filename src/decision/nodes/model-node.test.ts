@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadModel } from '../../model/index.js';
+import { loadModel, MODEL_FORMAT } from '../../model/index.js';
 import { demoPdModel } from '../demo/demo-models.js';
 import type { FlowDocument, ModelNode } from '../flow-types.js';
-import { checkFlow, mustCompile, runTestFlow } from '../testing/flow-harness.js';
+import { checkFlow, mustCompile, runTestFlow, testModels } from '../testing/flow-harness.js';
 import { POINTS_PER_LOG_ODDS } from './model-node.js';
 
 // A risky applicant for the hand-made `pd` model, and a scorecard that costs it `loss` points on one characteristic.
@@ -65,4 +65,26 @@ test('a reasonScale that is not a positive number is a validation problem of the
     assert.equal(flow, undefined);
     assert.ok(problems.some((p) => p.node === 'pd' && p.path === 'reasonScale' && p.code === 'FLOW_NODE_INVALID'), JSON.stringify(problems));
   }
+});
+
+test('a scorecard model gives reasons from the points it lost, weighed in points', () => {
+  const bin = (label: string, points: number, extra: object) => ({ label, points, woe: 0, events: 1, nonEvents: 1, ...extra });
+  const factor = 20 / Math.LN2;
+  const card = {
+    format: MODEL_FORMAT, formatVersion: 1, kind: 'scorecard', target: 'bad', features: ['fico'], featureInfo: [{ name: 'fico', type: 'numeric' }],
+    intercept: 0, scaling: { baseScore: 600, baseOdds: 50, pdo: 20, factor, offset: 600 - factor * Math.log(50) },
+    variables: [{
+      feature: 'fico', type: 'numeric', coefficient: -1, iv: 0.3, fallbackPoints: 200,
+      bins: [bin('<= 650', 200, { upper: 650 }), bin('> 650', 300, { upper: null }), bin('missing', 230, { missing: true })],
+    }],
+    training: { seconds: 0, rounds: 1, params: {} },
+  };
+  const flow = mustCompile({
+    id: 'card-model', variables: { fico: { path: 'fico' } },
+    nodes: [{ kind: 'input', id: 'in' }, { kind: 'model', id: 'm', model: 'card', version: 1, output: 'pd' }, { kind: 'output', id: 'out' }],
+    edges: [{ from: 'in', to: 'm' }, { from: 'm', to: 'out' }],
+  } as unknown as FlowDocument, { models: testModels({ card }) });
+  const low = runTestFlow(flow, { data: { fico: 600 } }).result;
+  assert.deepEqual(low.reasons.map((r) => [r.code, r.weight]), [['MODEL_FICO', 100]]);
+  assert.deepEqual(runTestFlow(flow, { data: { fico: 700 } }).result.reasons, [], 'the best bin loses nothing');
 });

@@ -66,6 +66,9 @@ function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly Comp
   const lastTime = isSurvivalModel(model) ? model.periods * model.periodLength : 0;
   const topN = node.reasons ?? 2;
   const scale = node.reasonScale ?? defaultReasonScale(model);
+  // Which way a contribution raises risk: up for log-odds and log hazards, down for a scorecard's points (its
+  // contributions are the points lost against each variable's best attribute, <= 0).
+  const riskSign = model.kind === 'scorecard' ? -1 : 1;
   const version = node.version;
 
   return (state) => {
@@ -93,7 +96,8 @@ function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly Comp
     }
     if (topN > 0) {
       for (const c of model.topContributions(x, topN)) {
-        if (c.contribution > 0) state.reason(`MODEL_${c.feature.toUpperCase()}`, id, c.feature, 1, c.contribution * scale);
+        const risk = riskSign * c.contribution;
+        if (risk > 0) state.reason(`MODEL_${c.feature.toUpperCase()}`, id, c.feature, 1, risk * scale);
       }
     }
     if (state.trace) state.step(id, 'model', { model: node.model, version, output: node.output ? state.vars[node.output] : undefined });
