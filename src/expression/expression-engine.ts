@@ -12,6 +12,7 @@ import { FunctionRegistry } from './function-registry.js';
 import { registerNumericOperators } from './numeric-operators.js';
 import { fromCel, toCelVariables } from './result-conversion.js';
 import { guardAst } from './sandbox-guard.js';
+import { sizeGrowthProblem } from './size-growth.js';
 
 export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({
   maxSourceLength: 8192,
@@ -104,7 +105,7 @@ export class ExpressionEngine {
     const checked = parsed.check();
     if (!checked.valid) throw riskErrorFromProblem(problemFromCel(checked.error), source);
     const type = checked.type ?? 'dyn';
-    const mismatch = resultTypeProblem(type, options.expect);
+    const mismatch = resultTypeProblem(type, options.expect) ?? sizeGrowthProblem(parsed.ast, this.limits);
     if (mismatch) throw riskErrorFromProblem(mismatch, source);
     return this.build(source, parsed, type, prepared.identifiers, prepared.conditional === true, declarations, options.expect);
   }
@@ -123,6 +124,8 @@ export class ExpressionEngine {
       if (checked.valid) {
         const mismatch = resultTypeProblem(checked.type ?? 'dyn', options.expect);
         if (mismatch) problems.push(mismatch);
+        const growth = sizeGrowthProblem(parsed.ast, this.limits);
+        if (growth) problems.push(growth);
         return { ok: problems.length === 0, type: checked.type, variables, problems };
       }
       const problem = problemFromCel(checked.error);

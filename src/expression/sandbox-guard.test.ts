@@ -67,6 +67,10 @@ test('expressions that would build huge values without returning them are reject
     'size(l.map(x, s + s)) > 0',
     `size(cel.bind(a, ${rep('s', 9)}, ${rep('a', 9)})) > 0`,
     `size(names.map(n, ${rep('n', 70)})) > 0`,
+    // A list of numbers is as long as its source: mapping each to the input is quadratic all the same.
+    'size(l.map(x, 0).map(y, s)) > 0',
+    // Literals multiply too: 100 elements of 100 copies of a 256-character input, from a 465-character source.
+    `cel.bind(a, [${Array(100).fill(1).join(',')}].map(x, s).join(""), size([${Array(100).fill(1).join(',')}].map(y, a).join(""))) > 0`,
   ];
   for (const src of huge) {
     assert.equal(codeOf(() => compileExpression(src, { ...D, names: 'list<string>' })), 'EXPRESSION_LIMIT_EXCEEDED', src);
@@ -79,7 +83,11 @@ test('expressions that would build huge values without returning them are reject
     'names.exists(n, n == s + key)',
     `cel.bind(a, s + s, size(a + a) > 3)`,
     'l.map(x, x * 2).exists(y, y > 3)',
+    // + of numbers is a number (the bound reads the checked types), however many are added.
+    'l.map(z, z + fee).exists(v, v > 3.0)',
+    'app.loans.map(z, z.balance + fee).exists(v, v > 3.0)',
+    `${rep('fee', 70)} > 0.0`,
   ];
-  for (const src of fine) compileExpression(src, { ...D, names: 'list<string>' });
+  for (const src of fine) compileExpression(src, { ...D, names: 'list<string>', fee: 'double', app: 'map' });
   assert.equal(compileExpression('names.map(n, n + "!").join(" ")', { names: 'list<string>' }).evaluate({ names: ['a', 'b'] }), 'a! b!');
 });

@@ -1,10 +1,9 @@
 // Static checks on a parsed CEL tree that cel-js does not make: member names that could reach JS prototypes, string
-// literal size, nesting of comprehension scopes (which multiplies work), how large the values it builds can grow
-// (size-growth.ts), and which root variables are read.
+// literal size, nesting of comprehension scopes (which multiplies work), and which root variables are read. How large
+// the values it builds can grow needs the types, so size-growth.ts runs after the type check.
 // It does not evaluate anything; runtime bounds (result size, NaN) are in result-conversion.ts.
 import type { ExpressionLimits, ExpressionProblem } from './expression-types.js';
 import { unsafeRegexReason } from './regex-guard.js';
-import { sizeGrowthProblem } from './size-growth.js';
 
 /** Names that mean something to JavaScript objects; a rule never needs them and must never reach them. */
 const FORBIDDEN_MEMBERS = new Set([
@@ -168,7 +167,5 @@ export function guardAst(root: unknown, limits: ExpressionLimits): GuardResult {
   };
 
   walk(root, [], 0);
-  const growth = sizeGrowthProblem(root, limits);
-  if (growth) problems.push(growth);
   return { problems, identifiers, conditional };
 }

@@ -5,8 +5,10 @@
 // refused before they run.
 //
 // Every value is bounded by k·N + e·X + c: N the size of the largest input value, X the size of the element a
-// comprehension is visiting, c characters of literals. Concatenation adds bounds, joining and mapping multiply them;
-// a product of two input-sized factors grows with N², which no limit on N can make safe, so it is refused outright.
+// comprehension is visiting, c characters and elements of literals. Sizes count characters and elements: a number
+// is 1, a list of numbers as long as it is. Concatenation adds bounds, joining and mapping multiply them; a product of
+// two input-sized factors grows with N², which no limit on N can make safe, so it is refused outright. The bound is
+// taken on the type-checked tree: `+` of numbers is a number, not a concatenation.
 import type { ExpressionLimits, ExpressionProblem } from './expression-types.js';
 
 interface AstNode {
@@ -14,6 +16,8 @@ interface AstNode {
   readonly args: unknown;
   readonly start: number;
   readonly end: number;
+  /** Set by cel-js's type check. */
+  readonly checkedType?: { readonly name: string };
 }
 
 /** size ≤ k·N + e·X + c */
@@ -24,6 +28,8 @@ interface Bound {
 }
 
 const ZERO: Bound = { k: 0, e: 0, c: 0 };
+/** A number, a bool, a null, a time: one slot, whatever it is made from. */
+const SCALAR: Bound = { k: 0, e: 0, c: 1 };
 const INPUT: Bound = { k: 1, e: 0, c: 0 };
 const ELEMENT: Bound = { k: 0, e: 1, c: 0 };
 
@@ -35,6 +41,11 @@ const SCALAR_CALLS = new Set([
 /** Operators whose result is a number or a bool. */
 const SCALAR_OPS = new Set(['==', '!=', '<', '<=', '>', '>=', '-', '*', '/', '%', '&&', '||', '!_', '-_', 'in']);
 const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
+const SCALAR_TYPES = new Set(['int', 'uint', 'double', 'bool', 'null_type', 'google.protobuf.Timestamp', 'google.protobuf.Duration']);
+
+function isScalar(node: AstNode): boolean {
+  return node.checkedType !== undefined && SCALAR_TYPES.has(node.checkedType.name);
+}
 
 function isNode(value: unknown): value is AstNode {
   return typeof value === 'object' && value !== null && typeof (value as AstNode).op === 'string' && 'args' in value;
@@ -69,20 +80,27 @@ interface Visit {
 export function sizeGrowthProblem(root: unknown, limits: ExpressionLimits): ExpressionProblem | undefined {
   const limit = limits.maxSizeGrowth;
   let worst: { node: AstNode; growth: number } | null = null;
+  let constant: { node: AstNode; size: number } | null = null;
   const note = (node: AstNode, bound: Bound | null): Bound => {
     const growth = bound === null ? Infinity : bound.k + bound.e;
     if (growth > limit && (worst === null || growth > worst.growth)) worst = { node, growth };
+    // Literals alone can multiply too ([1, ..., 100].map(x, "a long literal")): capped like a result.
+    if (bound !== null && bound.c > limits.maxResultString && (constant === null || bound.c > constant.size)) constant = { node, size: bound.c };
     return bound ?? INPUT;
   };
 
   /** `scope`: bind variables and enclosing comprehensions' elements by name; `visit`: the innermost comprehension. */
   const walk = (value: unknown, scope: ReadonlyMap<string, Bound>, visit: Visit | null): Bound => {
     if (!isNode(value)) return ZERO;
-    const node = value;
+    const bound = measure(value, scope, visit);
+    return isScalar(value) ? SCALAR : bound;
+  };
+
+  const measure = (node: AstNode, scope: ReadonlyMap<string, Bound>, visit: Visit | null): Bound => {
     const args = node.args;
     switch (node.op) {
       case 'value':
-        return typeof args === 'string' ? { k: 0, e: 0, c: args.length } : ZERO;
+        return typeof args === 'string' ? { k: 0, e: 0, c: args.length } : SCALAR;
       case 'id':
         return args === visit?.name ? ELEMENT : scope.get(args as string) ?? INPUT;
       case '.':
@@ -94,7 +112,10 @@ export function sizeGrowthProblem(root: unknown, limits: ExpressionLimits): Expr
         walk(index, scope, visit);
         return walk(target, scope, visit);
       }
-      case '+':
+      case '+': {
+        const sum = (args as unknown[]).map((a) => walk(a, scope, visit)).reduce(add, ZERO);
+        return isScalar(node) ? SCALAR : note(node, sum);
+      }
       case 'list':
         return note(node, (args as unknown[]).map((a) => walk(a, scope, visit)).reduce(add, ZERO));
       case 'map':
@@ -109,11 +130,11 @@ export function sizeGrowthProblem(root: unknown, limits: ExpressionLimits): Expr
       case 'call': {
         const [name, callArgs] = args as [string, unknown[]];
         const bounds = callArgs.map((a) => walk(a, scope, visit));
-        return SCALAR_CALLS.has(name) ? ZERO : bounds.reduce(max, ZERO);
+        return SCALAR_CALLS.has(name) ? SCALAR : bounds.reduce(max, ZERO);
       }
       default: {
         const bounds = (Array.isArray(args) ? args : [args]).map((a) => walk(a, scope, visit));
-        return SCALAR_OPS.has(node.op) ? ZERO : bounds.reduce(max, ZERO);
+        return SCALAR_OPS.has(node.op) ? SCALAR : bounds.reduce(max, ZERO);
       }
     }
   };
@@ -135,7 +156,7 @@ export function sizeGrowthProblem(root: unknown, limits: ExpressionLimits): Expr
       const separators = bounds.length > 0 ? product(list, bounds[0]) : ZERO;
       return note(node, separators && add(list, separators));
     }
-    return SCALAR_CALLS.has(name) ? ZERO : [list, ...bounds].reduce(max, ZERO);
+    return SCALAR_CALLS.has(name) ? SCALAR : [list, ...bounds].reduce(max, ZERO);
   };
 
   const comprehension = (
@@ -155,15 +176,25 @@ export function sizeGrowthProblem(root: unknown, limits: ExpressionLimits): Expr
     const bounds = bodies.map((b) => walk(b, inner, here));
     for (let i = 0; i < bodies.length; i++) note(bodies[i] as AstNode, substitute(bounds[i], list));
     if (name === 'filter') return list;
-    if (name !== 'map') return ZERO;
-    // One value per element: the elements' parts add up to the list (e·X summed is e·list); the rest is paid per
-    // element, and there are at most as many elements as the list's size.
+    if (name !== 'map') return SCALAR;
+    // One value per element: the elements' parts add up to the list (e·X summed is e·list); the rest (at least the
+    // element's own slot) is paid per element, and there are at most as many elements as the list's size.
     const transform = bounds[bounds.length - 1];
     const perElement = product({ k: transform.k, e: 0, c: transform.c }, list);
     return note(node, perElement && add(perElement, scale(list, transform.e)));
   };
 
   walk(root, new Map(), null);
+  if (worst === null && constant !== null) {
+    const { node, size } = constant as { node: AstNode; size: number };
+    return {
+      code: 'EXPRESSION_LIMIT_EXCEEDED',
+      message: `the expression may build a value of ${size} characters or elements from its literals; the limit is ${limits.maxResultString}`,
+      start: node.start,
+      end: node.end,
+      details: { limit: 'maxResultString', value: limits.maxResultString },
+    };
+  }
   if (worst === null) return undefined;
   const { node, growth } = worst as { node: AstNode; growth: number };
   return {
