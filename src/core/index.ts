@@ -5,3 +5,5 @@ export { Random } from './random.js';
 export { newId, idTime } from './ids.js';
 export { startWorker } from './worker-thread.js';
 export { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS, roundCents, daysBetween, addMonths } from './units.js';
+/** The WebAssembly assembler the engines' kernels are written with. */
+export * as wasm from './wasm-assembler.js';

@@ -5,6 +5,7 @@
 // marked by a negative feature (~f) and take the slower bitset path.
 import type { TreeJson } from './model-artifact.js';
 import { checkTree } from './tree-checks.js';
+import { LeafSummer, MIN_WASM_OUTPUTS } from './leaf-sum-wasm.js';
 
 export class PackedForest {
   readonly outputs: number;
@@ -28,6 +29,8 @@ export class PackedForest {
   private readonly plain: boolean;
   /** Scratch: each tree's leaf offset for the row being scored (scoring is single-threaded per forest). */
   private readonly offsets: Int32Array;
+  /** Plain forests of several outputs: the leaf sums in WebAssembly SIMD (leafValues and offsets live in its memory). */
+  private readonly summer: LeafSummer | null;
 
   /** categorical[f]: feature f is categorical (its splits list level codes); absent = every feature numeric. */
   constructor(trees: readonly TreeJson[], outputs: number, featureCount: number, categorical: readonly boolean[] = []) {
@@ -52,7 +55,9 @@ export class PackedForest {
     this.catStart = new Int32Array(nodes);
     this.catWords = new Int32Array(nodes);
     this.catBits = new Uint32Array(words);
-    this.leafValues = new Float64Array(leafValues);
+    const plain = words === 0 && trees.every((t) => t.output === 0 && t.outputs === outputs);
+    this.summer = plain && outputs >= MIN_WASM_OUTPUTS ? LeafSummer.create(trees.length, outputs, leafValues) : null;
+    this.leafValues = this.summer?.leafValues ?? new Float64Array(leafValues);
     let nodeBase = 0;
     let valueBase = 0;
     let wordBase = 0;
@@ -82,8 +87,8 @@ export class PackedForest {
       nodeBase += tree.feature.length;
       valueBase += tree.leafValues.length;
     });
-    this.plain = words === 0 && trees.every((t) => t.output === 0 && t.outputs === outputs);
-    this.offsets = new Int32Array(trees.length);
+    this.plain = plain;
+    this.offsets = this.summer?.offsets ?? new Int32Array(trees.length);
   }
 
   /** The leaf (as an offset into leafValues) that row x reaches in tree t. */
@@ -145,6 +150,7 @@ export class PackedForest {
       offsets[t + 3] = ~this.walk(d, x);
     }
     for (; t < treeEnd; t++) offsets[t] = ~this.walk(roots[t], x);
+    if (this.summer) return this.summer.addTo(acc, treeEnd);
     let k = 0;
     for (; k + 4 <= K; k += 4) {
       let s0 = acc[k];

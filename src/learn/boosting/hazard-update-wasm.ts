@@ -5,10 +5,12 @@
 // (tested); measured 2.2× the JavaScript loops. Its arrays live in the histogram builder's WasmArena.
 import type { Objective } from '../objective/objective.js';
 import type { WasmArena } from '../tree/histogram-wasm.js';
-import {
+import { wasm } from '../../core/index.js';
+
+const {
   ADD, AND, BLOCK, br, brIf, END, F32_DEMOTE_F64, f64, F64, F64_ADD, F64_DIV, F64_EQ, F64_MUL, F64_SUB, GE_S, get, I32, i32, IF, LOAD_F64,
   LOAD_I32, LOAD_U8, LOOP, LT_S, MUL, name, section, SELECT, set, SHL, STORE_F32, STORE_F64, SUB, tee, uleb, vec, wasmHeader,
-} from '../tree/wasm-assembler.js';
+} = wasm;
 
 /** Labels of a hazard loss: row i is at risk in periods 1..period[i]; its target is 1 only in the last one, when event[i] = 1. */
 export interface HazardLabels {

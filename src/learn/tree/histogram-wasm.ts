@@ -6,10 +6,12 @@
 // feature-group size and bin width. Arrays must live in the module's memory: see WasmArena.
 import type { BinMatrix } from '../dataset/binned-dataset.js';
 import { zeroCells, type KernelInput } from './histogram-kernels.js';
-import {
+import { wasm } from '../../core/index.js';
+
+const {
   ADD, br, brIf, BLOCK, END, F64X2_ADD, F64X2_PROMOTE_LOW_F32X4, GE_S, get, I32, i32, IF, LE_S, LOAD_I32, LOAD_U16, LOAD_U8, LOOP, LT_S, MUL,
   name, section, SELECT, set, SHL, SUB, tee, uleb, V128, V128_LOAD, V128_LOAD64_ZERO, V128_STORE, vec, wasmHeader,
-} from './wasm-assembler.js';
+} = wasm;
 
 const GROUP = 6;
 

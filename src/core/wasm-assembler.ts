@@ -1,5 +1,6 @@
-// A minimal WebAssembly assembler: LEB128 numbers, sections and the opcodes the learner's kernels use
-// (histogram-wasm.ts, hazard-update-wasm.ts). Kernels are written as arrays of these byte sequences.
+// A minimal WebAssembly assembler: LEB128 numbers, sections and the opcodes the kernels use
+// (src/learn's histogram and hazard-update kernels, src/model's leaf sums). Kernels are written as arrays of these
+// byte sequences.
 
 export const wasmHeader = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 export const uleb = (n: number): number[] => {
@@ -35,6 +36,7 @@ export const SUB = [0x6b];
 export const MUL = [0x6c];
 export const SHL = [0x74];
 export const LT_S = [0x48];
+export const GT_S = [0x4a];
 export const GE_S = [0x4e];
 export const LE_S = [0x4c];
 export const LOAD_I32 = [0x28, 2, 0];
