@@ -90,7 +90,7 @@ test('release bodies of the wrong shape and bad query numbers answer coded 400s,
   assert.equal((await api.inject({ method: 'POST', url: '/v1/flows/loans/releases', payload: { champion: 99 } })).statusCode, 404);
   assert.equal((await api.inject({ method: 'POST', url: '/v1/flows/loans/releases', payload: { champion: { id: 'loans', version: 1 }, shadows: [1] } })).statusCode, 201);
 
-  for (const url of ['/v1/decisions?limit=abc', '/v1/decisions?limit=0', '/v1/decisions?limit=-5', '/v1/decisions?limit=1.5', '/v1/decisions?outcome=maybe', '/v1/lists?limit=-5', '/v1/lists?offset=-1', '/v1/lists?limit=x']) {
+  for (const url of ['/v1/decisions?limit=abc', '/v1/decisions?limit=0', '/v1/decisions?limit=-5', '/v1/decisions?limit=1.5', '/v1/decisions?outcome=maybe', '/v1/lists?limit=-5', '/v1/lists?offset=-1', '/v1/lists?limit=x', '/v1/decisions?limit=0x10', '/v1/decisions?limit=1e2']) {
     const res = await api.inject({ method: 'GET', url });
     assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
     assert.equal(res.json().error.code, 'API_QUERY_INVALID', url);
