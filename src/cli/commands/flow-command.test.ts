@@ -12,7 +12,7 @@ const run = async (args: string[]): Promise<string> => (await runCommand([regist
 const FIXTURE = new URL('../../../test/fixtures/flows/small-loans.yaml', import.meta.url);
 const FLOW = readFileSync(FIXTURE, 'utf8');
 
-test('argus flow validate / save / show work on YAML files, and an invalid flow exits 2 with every problem', async () => {
+test('argus flow validate / save / show / release / rollback work on YAML files, and an invalid flow exits 2 with every problem', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'argus-flow-cli-'));
   const exitCode = process.exitCode;
   try {
@@ -24,6 +24,17 @@ test('argus flow validate / save / show work on YAML files, and an invalid flow 
     assert.equal(await run(['flow', 'save', file, '--data', dir]), 'saved small-loans@2');
     assert.deepEqual(parse(await run(['flow', 'show', 'small-loans@1', '--yaml', '--data', dir])), parse(FLOW));
     assert.equal(JSON.parse(await run(['flow', 'show', 'small-loans', '--data', dir])).id, 'small-loans');
+
+    // Releases from the command line: a champion with a shadow, a challenger, and back.
+    assert.match(await run(['flow', 'release', 'small-loans', '--champion', '2', '--shadow', 'small-loans@1', '--note', 'ci', '--data', dir]),
+      /^released rel_\w+ on small-loans: champion small-loans@2, shadow small-loans@1$/);
+    assert.match(await run(['flow', 'release', 'small-loans', '--champion', 'small-loans@1', '--challenger', 'small-loans@2=12.5', '--data', dir]),
+      /: champion small-loans@1, challenger small-loans@2 12\.5%$/);
+    assert.match(await run(['flow', 'rollback', 'small-loans', '--data', dir]), /: champion small-loans@2$/);
+    await assert.rejects(run(['flow', 'release', 'small-loans', '--champion', '1', '--challenger', 'small-loans@2', '--data', dir]),
+      (e: { code?: string }) => e.code === 'CLI_FLAG_INVALID');
+    await assert.rejects(run(['flow', 'release', 'small-loans', '--champion', '1', '--challenger', 'small-loans@2=0.001', '--data', dir]),
+      (e: { code?: string }) => e.code === 'DECISION_RELEASE_INVALID');
 
     const bad = join(dir, 'bad.yml');
     writeFileSync(bad, FLOW.replace('amount > 10000', 'amount > limit').replace('creditLimit: amount', 'creditLimit: ceiling'));
