@@ -18,6 +18,11 @@ export interface CompileContext {
   /** Every variable the flow's CEL may read, with its CEL type. */
   readonly declarations: Readonly<Record<string, string>>;
   readonly problems: FlowProblem[];
+  /**
+   * Problems only saving reports (see STRICT in compiled-flow.ts): checks added after flows were first saved, which
+   * a saved version that ran before them must keep running through. A node still compiles when it has one.
+   */
+  readonly strictProblems: FlowProblem[];
   /** What each node's expressions read, recorded as they compile (flow-reads.ts checks each is set before). */
   readonly reads: NodeRead[];
   readonly models: ModelProvider;

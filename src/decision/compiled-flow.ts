@@ -41,6 +41,11 @@ export interface FlowCompileOptions {
   readonly tenant: string;
   readonly engine: ExpressionEngine;
   readonly models: ModelProvider;
+  /**
+   * Compiling a version already saved: problems only saving reports (settings, reads before they are set, cells of
+   * the wrong kind) do not stop it, so a version saved before those checks existed runs as it always did.
+   */
+  readonly saved?: boolean;
   /** A saved flow version, for sub-flows. */
   resolveFlow(id: string, version: number): FlowDocument | undefined;
 }
@@ -60,7 +65,8 @@ export function compileFlow(doc: FlowDocument, version: number, options: FlowCom
     problems.push({ code: 'FLOW_NODE_INVALID', message: 'a flow needs `nodes` and `edges` lists' });
     return { problems };
   }
-  checkSettings(doc, problems);
+  const strictProblems: FlowProblem[] = [];
+  checkSettings(doc, strictProblems);
   const graph = analyseGraph(doc, problems);
   checkBranches(doc, graph, problems);
 
@@ -99,14 +105,15 @@ export function compileFlow(doc: FlowDocument, version: number, options: FlowCom
     engine: options.engine,
     declarations: scope.declarations,
     problems,
+    strictProblems,
     reads: [],
     models: options.models,
     subflow: (id, v) => (typeof id === 'string' && Number.isInteger(v) ? children.get(`${id}@${v}`) : undefined),
   };
   // A node without an id has been reported by the graph check; nothing it holds can be named in a problem.
   const runners = doc.nodes.map((node) => (typeof node?.id === 'string' ? compileNode(node, ctx) : undefined));
-  if (graph) checkReadsAreSet(doc.nodes, graph, scope, ctx.subflow, ctx.reads, problems);
-  if (problems.length > 0 || !graph) return { problems };
+  if (graph) checkReadsAreSet(doc.nodes, graph, scope, ctx.subflow, ctx.reads, strictProblems);
+  if (problems.length > 0 || !graph || (strictProblems.length > 0 && !options.saved)) return { problems: [...problems, ...strictProblems] };
 
   const limits = { ...DEFAULT_FLOW_LIMITS, ...doc.limits };
   const models = new Map<string, { name: string; version: number }>();
@@ -126,7 +133,7 @@ export function compileFlow(doc: FlowDocument, version: number, options: FlowCom
     onError: doc.onError === 'review' ? 'review' : 'error',
     runNodes: walker(doc.nodes, graph, runners as NodeRunner[]),
   };
-  return { flow, problems };
+  return { flow, problems: strictProblems };
 }
 
 function compileNode(node: FlowNode, ctx: CompileContext): NodeRunner | undefined {

@@ -72,7 +72,7 @@ export class FlowCatalog {
     let flow = this.compiled.get(key);
     if (!flow) {
       const saved = this.get(tenant, ref.id, ref.version);
-      const outcome = this.compile(tenant, saved.document, saved.version);
+      const outcome = this.compile(tenant, saved.document, saved.version, true);
       if (!outcome.flow) throw flowInvalid(ref.id, outcome.problems);
       flow = outcome.flow;
       if (this.compiled.size >= COMPILED_LIMIT) this.compiled.delete(this.compiled.keys().next().value as string);
@@ -136,9 +136,10 @@ export class FlowCatalog {
     return this.store.listReleases(tenant, slot);
   }
 
-  private compile(tenant: string, doc: FlowDocument, version: number) {
+  private compile(tenant: string, doc: FlowDocument, version: number, saved = false) {
     return compileFlow(doc, version, {
       tenant,
+      saved,
       engine: this.engine,
       models: this.models,
       resolveFlow: (id, v) => this.store.getFlow(tenant, id, v)?.document,

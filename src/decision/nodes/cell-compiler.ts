@@ -26,8 +26,11 @@ export function compileCell(ctx: CompileContext, node: string, path: string, cel
     const kind = column && valueKind(column);
     if (kind !== undefined && !parsed.compares!.includes(kind)) {
       const what = kind === 'bool' ? 'booleans' : `${kind}s`;
-      nodeProblem(ctx, node, path, `the cell ${cell} compares with ${parsed.compares!.map((k) => (k === 'bool' ? 'a boolean' : `a ${k}`)).join(' or ')}, but the column (${column!.source}) holds ${what}`, 'FLOW_CELL_TYPE_MISMATCH');
-      return undefined;
+      // A strict problem: a version saved before this check ran with the cell, which never matched.
+      ctx.strictProblems.push({
+        code: 'FLOW_CELL_TYPE_MISMATCH', node, path,
+        message: `${path}: the cell ${cell} compares with ${parsed.compares!.map((k) => (k === 'bool' ? 'a boolean' : `a ${k}`)).join(' or ')}, but the column (${column!.source}) holds ${what}`,
+      });
     }
     const test = parsed.test as CellTest;
     return { kind: 'test', test: (v) => test(v) };
