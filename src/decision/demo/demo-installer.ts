@@ -19,23 +19,24 @@ export function demoFlow(): FlowDocument {
 
 /**
  * The champion with the GBST PD-curve model and its own cuts. Its PD is over each loan's own term (the model's 12
- * monthly periods at most), under the champion's variable name so that pricing and limits read it unchanged.
+ * monthly periods at most), so the champion's `pd_12m` is `pd_term` throughout the challenger (cuts, pricing, the
+ * values its outputs expose).
  */
 export function demoChallengerFlow(): FlowDocument {
-  const flow = demoFlow() as { -readonly [K in keyof FlowDocument]: FlowDocument[K] };
+  const flow = JSON.parse(JSON.stringify(demoFlow()).replace(/\bpd_12m\b/g, 'pd_term')) as { -readonly [K in keyof FlowDocument]: FlowDocument[K] };
   flow.id = DEMO_CHALLENGER;
   flow.name = 'Consumer loan applications (demo challenger: GBST PD curve)';
   flow.nodes = flow.nodes.map((node) => {
     if (node.kind === 'model') {
-      const model: ModelNode = { kind: 'model', id: node.id, model: 'demo-pd-curve', version: 1, horizons: { pd_12m: 'term' }, reasons: 2 };
+      const model: ModelNode = { kind: 'model', id: node.id, model: 'demo-pd-curve', version: 1, horizons: { pd_term: 'term' }, reasons: 2 };
       return model;
     }
     if (node.kind === 'rules' && node.id === 'model-cut') {
       const cut: RuleSetNode = {
         ...node,
         rules: [
-          { id: 'pd-high', when: 'pd_12m > 0.44', action: { type: 'reject' }, reason: 'PD_HIGH' },
-          { id: 'pd-medium', when: 'pd_12m > 0.31', action: { type: 'review' }, reason: 'PD_MEDIUM' },
+          { id: 'pd-high', when: 'pd_term > 0.44', action: { type: 'reject' }, reason: 'PD_HIGH' },
+          { id: 'pd-medium', when: 'pd_term > 0.31', action: { type: 'review' }, reason: 'PD_MEDIUM' },
         ],
       };
       return cut;
