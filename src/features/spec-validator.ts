@@ -16,6 +16,7 @@ import { ProblemList } from './spec-problems.js';
 const KNOWN_EVENT_TYPES: Readonly<Record<EventType, true>> = {
   'application.submitted': true, 'device.seen': true, login: true, 'loan.booked': true, 'instalment.due': true,
   'repayment.made': true, 'loan.closed': true, 'collection.call': true, 'list.changed': true, 'graph.recomputed': true,
+  'graph.labelled': true,
 };
 
 export const EXPRESSION_DECLARATIONS = { data: 'dyn', eventType: 'string', time: 'double' } as const;

@@ -3,6 +3,7 @@
 // Events arrive PII-hashed from ingest; employer names are not personal data and stay plain (normalised).
 
 import type { ArgusEvent, ApplicationSubmittedData } from '../ingest/index.js';
+import { LABEL_FLAGS } from './labels-file.js';
 import { Flag, NodeType, Relation } from './node-kinds.js';
 
 export interface LinkSpec {
@@ -57,6 +58,10 @@ export function factsOfEvent(event: ArgusEvent): GraphFact[] {
       return d.action === 'add'
         ? [{ kind: 'label', type, key: d.value, set: Flag.blacklisted | fraud, clear: 0 }]
         : [{ kind: 'label', type, key: d.value, set: 0, clear: Flag.blacklisted | Flag.fraud }];
+    }
+    case 'graph.labelled': {
+      const d = event.data;
+      return [{ kind: 'label', type: NodeType[d.entityType], key: d.key, set: LABEL_FLAGS[d.label], clear: 0 }];
     }
     default:
       return [];

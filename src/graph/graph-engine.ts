@@ -2,6 +2,7 @@
 // at start; answers per-applicant feature reads (the decision engine's GraphReader contract), neighbourhoods and
 // stats; runs batch jobs on demand or on a schedule, and snapshots to the data folder.
 
+import { createHash } from 'node:crypto';
 import { RiskError, type Clock } from '../core/index.js';
 import type { ArgusEvent, ApplicationSubmittedData } from '../ingest/index.js';
 import type { ArgusEventRecord, StoredEvent } from '../store/index.js';
@@ -130,6 +131,22 @@ export class GraphEngine implements GraphFeatureReader {
       this.dirty = true;
     }
     return changed;
+  }
+
+  /**
+   * Labels as graph.labelled events to log (argus graph propagate --labels): keys made the graph's own (a keyed hash,
+   * or an employer's normalised name). The id names the entity and label, so logging the same file twice adds nothing.
+   */
+  labelEvents(entries: readonly LabelEntry[], timeMs: number, source: string): Record<string, unknown>[] {
+    const time = new Date(timeMs).toISOString();
+    return entries.map((entry) => {
+      const key = this.canonicalKey(nodeTypeCode(entry.entityType), entry.key);
+      const digest = createHash('sha256').update(`${entry.entityType}\u0000${key}`).digest('base64url').slice(0, 22);
+      return {
+        id: `graph-label-${entry.label}-${digest}`, type: 'graph.labelled', time,
+        data: { entityType: entry.entityType, key, label: entry.label, source: source.slice(0, 128) },
+      };
+    });
   }
 
   featureNames(_tenant: string): readonly string[] {

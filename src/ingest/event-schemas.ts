@@ -146,6 +146,29 @@ export const ListChanged = Type.Object(
   Strict,
 );
 
+const GraphLabel = Type.Union([Type.Literal('fraud'), Type.Literal('defaulted'), Type.Literal('blacklisted'), Type.Literal('good')]);
+
+/**
+ * A label on a graph node from outside the other events (a fraud team's confirmed cases, a bureau's defaults):
+ * `argus graph propagate --labels FILE` logs one per line, so every process and every backtest sees it. Keys are the
+ * graph's own: a keyed hash for a person or an identifier (never a raw value at rest), an employer's normalised name.
+ */
+export const GraphLabelled = Type.Union([
+  Type.Object({ entityType: Type.Literal('employer'), key: Text(256), label: GraphLabel, source: Type.Optional(Text(128)) }, Strict),
+  Type.Object(
+    {
+      entityType: Type.Union([
+        Type.Literal('person'), Type.Literal('phone'), Type.Literal('device'), Type.Literal('ip'), Type.Literal('ip24'), Type.Literal('card'),
+        Type.Literal('address'),
+      ]),
+      key: Type.String({ pattern: '^h:[A-Za-z0-9_-]{8,64}$' }),
+      label: GraphLabel,
+      source: Type.Optional(Text(128)),
+    },
+    Strict,
+  ),
+]);
+
 /**
  * Written by Argus when a tenant's graph batch features (communities, propagated risk) are recomputed: the log offset
  * the batch saw, so a backtest recomputes at the same point of the log and reads the values decisions read then.
@@ -164,6 +187,7 @@ export const EVENT_DATA_SCHEMAS = {
   'collection.call': CollectionCall,
   'list.changed': ListChanged,
   'graph.recomputed': GraphRecomputed,
+  'graph.labelled': GraphLabelled,
 } as const satisfies Record<string, TSchema>;
 
 export type EventType = keyof typeof EVENT_DATA_SCHEMAS;
@@ -193,3 +217,4 @@ export type LoanBookedData = DataOf<'loan.booked'>;
 export type CollectionCallData = DataOf<'collection.call'>;
 export type ListChangedData = DataOf<'list.changed'>;
 export type GraphRecomputedData = DataOf<'graph.recomputed'>;
+export type GraphLabelledData = DataOf<'graph.labelled'>;

@@ -57,3 +57,11 @@ test('problems inside data point at the exact field', () => {
   (unknownField.data as Record<string, unknown>).favouriteColour = 'red';
   assert.equal(problemOf(unknownField).path, '$.data.favouriteColour');
 });
+
+test('graph labels at rest carry the graph\'s keys: a keyed hash, or an employer\'s name — never a raw identifier', () => {
+  const label = (entityType: string, key: string) => ({ id: 'l1', type: 'graph.labelled', time: '2025-01-01T00:00:00Z', data: { entityType, key, label: 'fraud' } });
+  assert.equal(validateEvent(label('person', 'h:QwrEhPx0pSt5R6bJbNNWDw'), 0).ok, true);
+  assert.equal(validateEvent(label('employer', 'acme trading'), 0).ok, true);
+  assert.equal(validateEvent(label('person', '110101199003071001'), 0).ok, false);
+  assert.equal(validateEvent(label('phone', '13800001111'), 0).ok, false);
+});

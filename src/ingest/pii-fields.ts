@@ -18,6 +18,8 @@ export const PII_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   'collection.call': ['calledPhone'],
   'list.changed': ['value'],
   'graph.recomputed': [],
+  // Keys arrive hashed (the schema refuses anything else but an employer's name): nothing raw to hash.
+  'graph.labelled': [],
 };
 
 /** Fields whose IPv4 /24 prefix is kept (hashed separately) so that networks can be linked without the address. */

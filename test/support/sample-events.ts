@@ -49,5 +49,6 @@ export function allTypes(): Record<string, unknown>[] {
     },
     { id: 'evt-list-1', type: 'list.changed', time: t, data: { list: 'black', entityType: 'phone', value: '13800009999', action: 'add', reason: 'confirmed fraud', source: 'investigations' } },
     { id: 'evt-graph-1', type: 'graph.recomputed', time: t, data: { throughOffset: 41 } },
+    { id: 'evt-label-1', type: 'graph.labelled', time: t, data: { entityType: 'person', key: 'h:QwrEhPx0pSt5R6bJbNNWDw', label: 'fraud', source: 'fraud-team' } },
   ];
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, openArgus } from '../../app/index.js';
+import { SqliteEventLog } from '../../store/index.js';
 import { application } from '../../../test/support/sample-events.js';
 import { registerGraphCommand } from './graph-command.js';
 import { runCommand } from '../testing/run-command.js';
@@ -27,12 +28,24 @@ test('argus graph build, stats, propagate (with a labels file) and communities o
 
     writeFileSync(join(dir, 'labels.csv'), 'entityType,key,label\nperson,110101199003071001,fraud\n');
     const propagate = await run(['graph', 'propagate', '--data', dir, '--labels', join(dir, 'labels.csv')]);
-    assert.equal(propagate[0], `labels: 1 changed from ${join(dir, 'labels.csv')}`);
+    assert.equal(propagate[0], `labels: 1 logged (0 already in the log) from ${join(dir, 'labels.csv')}`);
     assert.match(propagate.at(-1) ?? '', /^graph risk score over \d+ nodes: p10 .* \(seeds: 1 bad, 0 good/);
+    const again = await run(['graph', 'propagate', '--data', dir, '--labels', join(dir, 'labels.csv')]);
+    assert.equal(again[0], `labels: 0 logged (1 already in the log) from ${join(dir, 'labels.csv')}`);
 
     const after = JSON.parse((await run(['graph', 'stats', '--data', dir, '--json'])).join('\n'));
     assert.equal(after.labelledPersons.fraud, 1, 'labels and the batch survive a restart (snapshot)');
     assert.ok(after.batch.communities >= 1);
+    // The label is in the log, hashed: a graph rebuilt from the log alone has it too.
+    const log = new SqliteEventLog(join(dir, 'events.db'));
+    const labelled = [...log.readSync(0, { types: ['graph.labelled'] })];
+    await log.close();
+    assert.equal(labelled.length, 1);
+    assert.match(JSON.stringify(labelled[0].event.data), /"key":"h:[A-Za-z0-9_-]+"/);
+    assert.ok(!JSON.stringify(labelled[0].event).includes('110101199003071001'), 'no raw ID number at rest');
+    rmSync(join(dir, 'graph'), { recursive: true, force: true });
+    const rebuilt = JSON.parse((await run(['graph', 'stats', '--data', dir, '--json'])).join('\n'));
+    assert.equal(rebuilt.labelledPersons.fraud, 1, 'rebuilt from the log without a snapshot');
 
     const communities = await run(['graph', 'communities', '--data', dir]);
     assert.match(communities[0], /^batch: /);

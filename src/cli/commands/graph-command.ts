@@ -1,11 +1,13 @@
 // argus graph build|stats|communities|propagate: the relationship graph of the data folder. The graph is loaded from
 // its snapshot and the event log when the app opens; build compacts and snapshots it, communities and propagate run
 // the batch (components, Louvain, risk propagation) with per-stage timing, and every command that changes it saves.
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_TENANT } from '../../api/index.js';
 import { loadConfig, openArgus, type ArgusApp } from '../../app/index.js';
 import { RiskError } from '../../core/index.js';
 import { readLabelsFile, type GraphEngine } from '../../graph/index.js';
+import { MAX_BATCH_RECORDS } from '../../ingest/index.js';
 
 interface GraphOptions {
   data: string;
@@ -74,9 +76,18 @@ export function registerGraphCommand(program: Command): void {
     }));
 
   common(graph.command('propagate').description('run the batch: components, communities and graph risk scores for every person'))
-    .option('--labels <file>', 'CSV (entityType,key,label) or NDJSON labels to apply first (fraud, defaulted, blacklisted, good)')
-    .action((opts: GraphOptions) => withGraph(opts, (engine) => {
-      if (opts.labels) console.log(`labels: ${engine.applyLabels(opts.tenant, readLabelsFile(opts.labels))} changed from ${opts.labels}`);
+    .option('--labels <file>', 'CSV (entityType,key,label) or NDJSON labels to log and apply first (fraud, defaulted, blacklisted, good)')
+    .action((opts: GraphOptions) => withGraph(opts, async (engine, app) => {
+      if (opts.labels) {
+        // Logged as graph.labelled events, not set on this process's graph alone: a running server and a backtest
+        // see them too. The graph applies each as it is appended.
+        const events = engine.labelEvents(readLabelsFile(opts.labels), app.services.clock.now(), basename(opts.labels));
+        let appended = 0;
+        for (let at = 0; at < events.length; at += MAX_BATCH_RECORDS) {
+          appended += (await app.services.ingestor.ingestRecords(opts.tenant, events.slice(at, at + MAX_BATCH_RECORDS))).appended;
+        }
+        console.log(`labels: ${appended} logged (${events.length - appended} already in the log) from ${opts.labels}`);
+      }
       const result = recompute(engine, opts.tenant);
       const s = result.scores;
       const risks = Float32Array.from(s.risk).sort();
@@ -87,13 +98,13 @@ export function registerGraphCommand(program: Command): void {
     }));
 }
 
-async function withGraph(opts: GraphOptions, work: (engine: GraphEngine, app: ArgusApp, openSeconds: number) => void): Promise<void> {
+async function withGraph(opts: GraphOptions, work: (engine: GraphEngine, app: ArgusApp, openSeconds: number) => void | Promise<void>): Promise<void> {
   const started = performance.now();
   const app = await openArgus(loadConfig({ data: opts.data }));
   try {
     const engine = app.services.graph;
     if (!engine) throw new RiskError('GRAPH_ENGINE_MISSING', 'this Argus build has no graph engine wired');
-    work(engine, app, (performance.now() - started) / 1000);
+    await work(engine, app, (performance.now() - started) / 1000);
   } finally {
     await app.close();
   }
