@@ -1,15 +1,15 @@
 // Builds the HTTP edge (fastify) over the engines' services. It never listens: app/server.ts does, and tests call
 // it in process with `inject`.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { isRiskError } from '../core/index.js';
+import { isRiskError, RiskError } from '../core/index.js';
 import { parseFlowText } from '../decision/index.js';
 import { statusForCode } from './error-status.js';
 import { registerRoutes } from './routes/index.js';
 import type { ApiOptions, ArgusServices } from './services.js';
 import { installTenantAuth } from './tenant-auth.js';
 
-/** Media types read as YAML; a GET of a flow that accepts one of them answers its document in YAML. */
-export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+/** Media types read as YAML (flow routes only). */
+const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 
 export function buildApi(services: ArgusServices, options: ApiOptions): FastifyInstance {
   const app = Fastify({
@@ -23,8 +23,12 @@ export function buildApi(services: ArgusServices, options: ApiOptions): FastifyI
   });
 
   // Flow documents may be written in YAML (src/decision/flow-text.ts): read into the same value a JSON body gives.
-  app.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (req, body, done) => {
     try {
+      // Flows only: events, decisions and lists keep to JSON (and NDJSON), their documented bodies.
+      if (!req.url.startsWith('/v1/flows')) {
+        throw new RiskError('API_UNSUPPORTED_MEDIA', `YAML bodies are for flow documents; send ${req.url.split('?')[0]} JSON`, { contentType: req.headers['content-type'] });
+      }
       done(null, parseFlowText(body as string, 'yaml'));
     } catch (err) {
       done(err as Error);

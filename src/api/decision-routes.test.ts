@@ -210,4 +210,7 @@ test('flows may be sent and read as YAML; an unreadable YAML body is a coded 400
   assert.equal(broken.statusCode, 400);
   assert.equal(broken.json().error.code, 'FLOW_DOCUMENT_UNREADABLE');
   assert.equal(broken.json().error.details.line, 2);
+  const event = await api.inject({ method: 'POST', url: '/v1/events', headers, payload: 'id: e1\ntype: login\n' });
+  assert.equal(event.statusCode, 415, 'YAML is for flows only');
+  assert.equal(event.json().error.code, 'API_UNSUPPORTED_MEDIA');
 });

@@ -90,7 +90,8 @@ export function compileFlow(doc: FlowDocument, version: number, options: FlowCom
       problems.push({ code: 'FLOW_SUBFLOW_NOT_FOUND', message: `no flow "${node.flow}" version ${node.version}`, node: node.id });
       continue;
     }
-    const child = compileFlow(childDoc, node.version, options, [...stack, self]);
+    // A sub-flow is a saved version: checks added after it was saved do not stop it (a new parent may use it).
+    const child = compileFlow(childDoc, node.version, { ...options, saved: true }, [...stack, self]);
     if (!child.flow) {
       problems.push({ code: 'FLOW_SUBFLOW_INVALID', message: `sub-flow ${key} is invalid`, node: node.id, details: { problems: child.problems } });
       continue;

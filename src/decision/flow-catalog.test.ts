@@ -48,3 +48,23 @@ test('a version saved before stricter checks existed still compiles and runs as 
   assert.equal(result.outcome, 'approve');
   assert.deepEqual(result.variables, { band: 'plain', score: 600 });
 });
+
+test('a new flow may use a sub-flow version saved before the stricter checks', () => {
+  const db = openDecisionDatabase(':memory:');
+  const store = new SqliteFlowStore(db);
+  const clock = new FixedClock('2025-01-01T00:00:00Z');
+  const catalog = new FlowCatalog(store, new SqliteModelStore(db), defaultExpressionEngine(), clock, new Random(1));
+  const child = { ...OLD, id: 'child' } as FlowDocument;
+  store.saveFlow(TEST_TENANT, child, clock.now());
+  const parent = {
+    id: 'parent',
+    nodes: [{ kind: 'input', id: 'in' }, { kind: 'subflow', id: 'sub', flow: 'child', version: 1 }, { kind: 'output', id: 'out' }],
+    edges: [{ from: 'in', to: 'sub' }, { from: 'sub', to: 'out' }],
+  } as unknown as FlowDocument;
+  assert.deepEqual(catalog.validate(TEST_TENANT, parent), []);
+  const saved = catalog.save(TEST_TENANT, parent);
+  const { result } = runFlow(catalog.compiledFlow(TEST_TENANT, { id: saved.id, version: saved.version }), {
+    tenant: TEST_TENANT, data: testApplication(), features: {}, graph: {}, lists: memoryLists(), time: clock.now(), clock,
+  });
+  assert.equal(result.outcome, 'approve');
+});

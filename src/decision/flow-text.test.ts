@@ -36,6 +36,16 @@ test('unreadable documents are coded with where the problem is; YAML cannot buil
   assert.equal(riskErrorCode(() => parseFlowText(laughs, 'yaml')), 'FLOW_DOCUMENT_UNREADABLE');
   // Tags that would make something other than plain data are not in the core schema.
   assert.equal(riskErrorCode(() => parseFlowText('id: !!js/function "function () {}"', 'yaml')), 'FLOW_DOCUMENT_UNREADABLE');
+  // Only what a JSON body could carry: no Infinity or NaN (stored as null, they broke every decision), no Dates,
+  // Sets, Maps or buffers from the core schema's own tags.
+  for (const text of ['baseScore: .inf', 'x: .nan', 'when: !!timestamp 2001-12-14', 'ids: !!set { a, b }', 'x: !!binary aGVsbG8=']) {
+    assert.equal(riskErrorCode(() => parseFlowText(text, 'yaml')), 'FLOW_DOCUMENT_UNREADABLE', text);
+  }
+  // One document; a second one after --- is not silently dropped.
+  assert.equal(riskErrorCode(() => parseFlowText('id: a\n---\nid: b\n', 'yaml')), 'FLOW_DOCUMENT_UNREADABLE');
+  // Within the alias count, aliases still may not blow a short text up.
+  const wide = `a: &a [${Array(2000).fill('"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"').join(',')}]\nb: [${Array(45).fill('*a').join(',')}]`;
+  assert.equal(riskErrorCode(() => parseFlowText(wide, 'yaml')), 'FLOW_DOCUMENT_UNREADABLE');
 });
 
 test('the format follows the file name', () => {

@@ -161,7 +161,8 @@ export const GraphLabelled = Type.Union([
         Type.Literal('person'), Type.Literal('phone'), Type.Literal('device'), Type.Literal('ip'), Type.Literal('ip24'), Type.Literal('card'),
         Type.Literal('address'),
       ]),
-      key: Type.String({ pattern: '^h:[A-Za-z0-9_-]{8,64}$' }),
+      // A keyed hash exactly (keyed-hasher.ts: "h:" and 22 base64url characters), not any text that starts with "h:".
+      key: Type.String({ pattern: '^h:[A-Za-z0-9_-]{22}$' }),
       label: GraphLabel,
       source: Type.Optional(Text(128)),
     },

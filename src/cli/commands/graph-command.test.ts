@@ -33,6 +33,14 @@ test('argus graph build, stats, propagate (with a labels file) and communities o
     const again = await run(['graph', 'propagate', '--data', dir, '--labels', join(dir, 'labels.csv')]);
     assert.equal(again[0], `labels: 0 logged (1 already in the log) from ${join(dir, 'labels.csv')}`);
 
+    // A key the log refuses (not a keyed hash) is counted and named, and the exit code says so; the rest is logged.
+    writeFileSync(join(dir, 'bad-labels.csv'), 'entityType,key,label\nperson,h:short,fraud\nphone,13800001111,blacklisted\n');
+    const exitCode = process.exitCode;
+    const mixed = await run(['graph', 'propagate', '--data', dir, '--labels', join(dir, 'bad-labels.csv')]);
+    assert.equal(mixed[0], `labels: 1 logged (0 already in the log, 1 refused) from ${join(dir, 'bad-labels.csv')}`);
+    assert.equal(process.exitCode, 1);
+    process.exitCode = exitCode;
+
     const after = JSON.parse((await run(['graph', 'stats', '--data', dir, '--json'])).join('\n'));
     assert.equal(after.labelledPersons.fraud, 1, 'labels and the batch survive a restart (snapshot)');
     assert.ok(after.batch.communities >= 1);
@@ -40,9 +48,9 @@ test('argus graph build, stats, propagate (with a labels file) and communities o
     const log = new SqliteEventLog(join(dir, 'events.db'));
     const labelled = [...log.readSync(0, { types: ['graph.labelled'] })];
     await log.close();
-    assert.equal(labelled.length, 1);
+    assert.equal(labelled.length, 2);
     assert.match(JSON.stringify(labelled[0].event.data), /"key":"h:[A-Za-z0-9_-]+"/);
-    assert.ok(!JSON.stringify(labelled[0].event).includes('110101199003071001'), 'no raw ID number at rest');
+    assert.ok(!JSON.stringify(labelled).includes('110101199003071001') && !JSON.stringify(labelled).includes('13800001111'), 'no raw identifier at rest');
     rmSync(join(dir, 'graph'), { recursive: true, force: true });
     const rebuilt = JSON.parse((await run(['graph', 'stats', '--data', dir, '--json'])).join('\n'));
     assert.equal(rebuilt.labelledPersons.fraud, 1, 'rebuilt from the log without a snapshot');

@@ -83,10 +83,18 @@ export function registerGraphCommand(program: Command): void {
         // see them too. The graph applies each as it is appended.
         const events = engine.labelEvents(readLabelsFile(opts.labels), app.services.clock.now(), basename(opts.labels));
         let appended = 0;
+        let duplicates = 0;
+        const refused: string[] = [];
         for (let at = 0; at < events.length; at += MAX_BATCH_RECORDS) {
-          appended += (await app.services.ingestor.ingestRecords(opts.tenant, events.slice(at, at + MAX_BATCH_RECORDS))).appended;
+          const r = await app.services.ingestor.ingestRecords(opts.tenant, events.slice(at, at + MAX_BATCH_RECORDS));
+          appended += r.appended;
+          duplicates += r.duplicates;
+          for (const p of r.rejected) refused.push(`label ${at + p.index + 1}: ${p.code} ${p.path ?? ''} ${p.message}`.trim());
         }
-        console.log(`labels: ${appended} logged (${events.length - appended} already in the log) from ${opts.labels}`);
+        console.log(`labels: ${appended} logged (${duplicates} already in the log${refused.length > 0 ? `, ${refused.length} refused` : ''}) from ${opts.labels}`);
+        // The accepted ones are logged and the batch still runs; the refused ones are named and the exit code says so.
+        for (const line of refused.slice(0, 20)) console.error(`  ${line}`);
+        if (refused.length > 0) process.exitCode = 1;
       }
       const result = recompute(engine, opts.tenant);
       const s = result.scores;
