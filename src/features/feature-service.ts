@@ -140,7 +140,8 @@ export class FeatureService {
       when = Date.parse(at);
       if (Number.isNaN(when)) throw new RiskError('FEATURE_TIME_INVALID', '"at" is an ISO date-time', { at });
     }
-    const hashed = HASHED_ENTITIES.has(entity) && !key.startsWith('h:') && this.options.hashKey;
+    // hashKey keeps a value that already is a keyed hash (KeyedHasher.hash); anything else is raw, "h:" prefix or not.
+    const hashed = HASHED_ENTITIES.has(entity) && this.options.hashKey;
     const stored = hashed ? this.options.hashKey!(entity, key) : key;
     return { ...this.options.engine.valuesForKey(tenant, entity, stored, when ?? this.options.clock.now()), key: stored };
   }

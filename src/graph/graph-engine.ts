@@ -241,7 +241,8 @@ export class GraphEngine implements GraphFeatureReader {
   /** Employer names are matched normalised; other keys must be keyed hashes, or are hashed here when possible. */
   private canonicalKey(type: number, key: string): string {
     if (type === NodeType.employer) return normaliseEmployer(key);
-    if (key.startsWith('h:')) return key;
+    // Already a keyed hash ("h:" and 22 characters, as ingest makes them); anything else is raw, prefix or not.
+    if (key.length === 24 && key.startsWith('h:')) return key;
     if (this.options.hashKey) return this.options.hashKey(key);
     throw new RiskError('GRAPH_KEY_UNHASHED', 'graph keys are keyed hashes ("h:..."): hash the identifier first', {});
   }

@@ -39,3 +39,13 @@ test('IPv4 /24 prefixes', () => {
   assert.equal(ipv4Prefix24('300.0.113.57'), undefined);
   assert.equal(ipv4Prefix24('2001:db8::1'), undefined);
 });
+
+test('only a keyed hash passes through: a raw value with an "h:" prefix is hashed like any other', () => {
+  const hasher = new KeyedHasher('test-secret-0123456789abcdef');
+  const hashed = hasher.hash('13800009999');
+  assert.match(hashed, /^h:[A-Za-z0-9_-]{22}$/);
+  assert.equal(hasher.hash(hashed), hashed);
+  const prefixed = hasher.hash('h:13800009999');
+  assert.notEqual(prefixed, 'h:13800009999');
+  assert.match(prefixed, /^h:[A-Za-z0-9_-]{22}$/);
+});

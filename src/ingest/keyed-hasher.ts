@@ -6,6 +6,9 @@ import { RiskError } from '../core/index.js';
 import { HmacSha256 } from './hmac-sha256.js';
 
 export const HASH_PREFIX = 'h:';
+/** A keyed hash: the prefix, then 16 bytes in base64url. */
+const HASHED = /^h:[A-Za-z0-9_-]{22}$/;
+const HASHED_LENGTH = 24;
 const CACHE_LIMIT = 200_000;
 
 export class KeyedHasher {
@@ -28,9 +31,12 @@ export class KeyedHasher {
     return Buffer.from(this.key);
   }
 
-  /** Hashes a raw identifier; a value that is already hashed is passed through unchanged. */
+  /**
+   * Hashes a raw identifier; a value that is already a keyed hash ("h:" and 22 base64url characters) is passed through
+   * unchanged. Anything else is hashed, "h:"-prefixed or not: `h:13800009999` is a phone number with a prefix.
+   */
   hash(raw: string): string {
-    if (raw.startsWith(HASH_PREFIX)) return raw;
+    if (raw.length === HASHED_LENGTH && raw.startsWith(HASH_PREFIX) && HASHED.test(raw)) return raw;
     // Keyed by the raw value: a hit skips normalizing (NFKC, regex), which costs more than the lookup.
     const cached = this.cache.get(raw);
     if (cached !== undefined) return cached;

@@ -33,8 +33,9 @@ test('argus graph build, stats, propagate (with a labels file) and communities o
     const again = await run(['graph', 'propagate', '--data', dir, '--labels', join(dir, 'labels.csv')]);
     assert.equal(again[0], `labels: 0 logged (1 already in the log) from ${join(dir, 'labels.csv')}`);
 
-    // A key the log refuses (not a keyed hash) is counted and named, and the exit code says so; the rest is logged.
-    writeFileSync(join(dir, 'bad-labels.csv'), 'entityType,key,label\nperson,h:short,fraud\nphone,13800001111,blacklisted\n');
+    // A key the log refuses (an employer name over 256 characters) is counted and named, and the exit code says so;
+    // the rest is logged.
+    writeFileSync(join(dir, 'bad-labels.csv'), `entityType,key,label\nemployer,${'x'.repeat(300)},fraud\nphone,13800001111,blacklisted\n`);
     const exitCode = process.exitCode;
     const mixed = await run(['graph', 'propagate', '--data', dir, '--labels', join(dir, 'bad-labels.csv')]);
     assert.equal(mixed[0], `labels: 1 logged (0 already in the log, 1 refused) from ${join(dir, 'bad-labels.csv')}`);
