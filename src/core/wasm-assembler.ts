@@ -49,8 +49,11 @@ export const END = [0x0b];
 export const SELECT = [0x1b];
 export const br = (d: number) => [0x0c, ...uleb(d)];
 export const brIf = (d: number) => [0x0d, ...uleb(d)];
-export const V128_LOAD = [0xfd, ...uleb(0), 4, 0];
-export const V128_STORE = [0xfd, ...uleb(11), 4, 0];
+/** v128.load / v128.store at a constant byte offset from the address on the stack. */
+export const v128Load = (offset: number): number[] => [0xfd, ...uleb(0), 4, ...uleb(offset)];
+export const v128Store = (offset: number): number[] => [0xfd, ...uleb(11), 4, ...uleb(offset)];
+export const V128_LOAD = v128Load(0);
+export const V128_STORE = v128Store(0);
 export const V128_LOAD64_ZERO = [0xfd, ...uleb(93), 3, 0];
 export const F64X2_ADD = [0xfd, ...uleb(240)];
 export const F64X2_PROMOTE_LOW_F32X4 = [0xfd, ...uleb(95)];

@@ -8,14 +8,12 @@ import { wasm } from '../core/index.js';
 
 const {
   ADD, BLOCK, br, brIf, END, F64, F64_ADD, F64X2_ADD, GE_S, GT_S, get, I32, i32, IF, LOAD_F64, LOAD_I32, LOOP, LT_S, name, section, set,
-  SHL, STORE_F64, tee, uleb, V128, vec, wasmHeader,
+  SHL, STORE_F64, tee, uleb, V128, v128Load, v128Store, vec, wasmHeader,
 } = wasm;
 
 const PARAMS = ['offsets', 'count', 'leaf', 'acc', 'K'] as const;
 const P = Object.fromEntries(PARAMS.map((p, i) => [p, i])) as Record<(typeof PARAMS)[number], number>;
 const L = { k: 5, u: 6, at: 7, a0: 8, a1: 9, a2: 10, a3: 11, s: 12 };
-const v128Load = (offset: number) => [0xfd, ...uleb(0), 4, ...uleb(offset)];
-const v128Store = (offset: number) => [0xfd, ...uleb(11), 4, ...uleb(offset)];
 const LANES = [L.a0, L.a1, L.a2, L.a3];
 
 /** Byte address of leaf value (offsets[u] + k) on the stack; uses L.at for the tree's offsets slot. */
@@ -79,7 +77,10 @@ function module(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** Outputs from which the kernel pays for its call and the accumulator's copies (measured: GBDT's one output does not). */
+/**
+ * Outputs from which the kernel is used: below, the call and the accumulator's two copies are not worth it (not
+ * measured for 2-3 outputs; a GBDT's one output stays on the JavaScript loop).
+ */
 export const MIN_WASM_OUTPUTS = 4;
 
 /** A forest's leaf values, its per-tree leaf offsets and an accumulator in one module's memory, with the sum. */
