@@ -113,7 +113,7 @@ function readPair(readers: InputReaders, tenant: string, event: ArgusEventRecord
 const knownCache = new WeakMap<readonly string[], WeakMap<string[], string[]>>();
 
 /** Reads the names the reader knows; the rest stay absent, which the flow reads as missing (null). */
-function readNames(reader: FeatureReader, tenant: string, event: ArgusEventRecord, names: string[]): InputValues | Promise<InputValues> {
+export function readNames(reader: FeatureReader, tenant: string, event: ArgusEventRecord, names: string[]): InputValues | Promise<InputValues> {
   if (names.length === 0) return EMPTY_VALUES;
   let wanted = names;
   const known = reader.featureNames?.(tenant);

@@ -8,7 +8,8 @@ import type { EventLog, StoredEvent } from '../../store/index.js';
 import type { CompiledFlow } from '../compiled-flow.js';
 import type { DecisionOutcome } from '../decision-result.js';
 import { runFlow } from '../flow-runner.js';
-import { MISSING_INPUTS, type FeatureReader, type GraphReader, type InputValues } from '../readers.js';
+import { MISSING_INPUTS, type FeatureReader, type GraphReader } from '../readers.js';
+import { readNames } from '../input-reading.js';
 import { OutcomeTracker } from './outcome-tracker.js';
 import { PointInTimeLists } from './point-in-time-lists.js';
 import { summarise, type BacktestReport } from './backtest-report.js';
@@ -76,8 +77,9 @@ export async function runBacktest(options: BacktestOptions): Promise<{ report: B
     const { event, time } = stored;
     if (event.type === 'application.submitted' && time >= from && time < to) {
       const data = event.data as ApplicationSubmittedData;
-      const f = await readKnown(features, options.tenant, stored, featureNames);
-      const g = await readKnown(graph, options.tenant, stored, graphNames);
+      // As decide reads them: the names each reader knows, the rest missing.
+      const f = await readNames(features, options.tenant, stored.event, featureNames);
+      const g = await readNames(graph, options.tenant, stored.event, graphNames);
       const clock = new FixedClock(time);
       const keep = options.onApplication !== undefined;
       const runs = options.flows.map((flow, i) =>
@@ -106,9 +108,3 @@ export async function runBacktest(options: BacktestOptions): Promise<{ report: B
   return { report: summarise(options.tenant, options.flows, decisions, from, to), decisions };
 }
 
-async function readKnown(reader: FeatureReader, tenant: string, stored: StoredEvent, names: string[]): Promise<InputValues> {
-  if (names.length === 0) return {};
-  const known = reader.featureNames?.(tenant);
-  const wanted = known ? names.filter((n) => known.includes(n)) : names;
-  return wanted.length === 0 ? {} : await reader.read(tenant, stored.event, wanted);
-}
