@@ -21,6 +21,13 @@ export interface SharedDataFolder {
   readonly writesSnapshots: boolean;
 }
 
+/**
+ * A server alone on its data folder still shares it: `argus ingest`, `argus graph propagate --labels` and the other
+ * commands append to the same log from processes of their own, and a server that only applied its own appends would
+ * not see theirs until it restarted. So it follows the log as one of several workers does, writing the snapshots.
+ */
+export const SOLE_SERVER: SharedDataFolder = { writesSnapshots: true };
+
 export interface ConfigFlags {
   readonly data?: string;
   readonly port?: string | number;

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_TENANT } from '../../api/index.js';
-import { listen, loadConfig, openArgus } from '../../app/index.js';
+import { listen, loadConfig, openArgus, SOLE_SERVER } from '../../app/index.js';
 import { installDemoDecisions } from '../../decision/index.js';
 import type { SimulationSummary } from '../../simulate/index.js';
 import { ingestFileWithProgress } from './ingest-command.js';
@@ -32,7 +32,7 @@ export function registerDemoCommand(program: Command): void {
         summary = await runSimulate({ applicants: flags.applicants, seed: flags.seed, out: worldDir });
         writeFileSync(join(worldDir, 'demo.json'), JSON.stringify({ applicants: flags.applicants, seed: flags.seed }) + '\n');
       }
-      const app = await openArgus(config);
+      const app = await openArgus({ ...config, shared: SOLE_SERVER });
       installDemoDecisions(app.decision.catalog, app.decision.models, DEFAULT_TENANT, app.services.clock.now());
       if ((await app.services.eventLog.count(DEFAULT_TENANT)) < summary.events) {
         await ingestFileWithProgress(app.services.ingestor, DEFAULT_TENANT, summary.files.events);

@@ -1,6 +1,6 @@
 // argus serve: runs the HTTP API on the data folder until interrupted; --workers N runs N processes on it.
 import type { Command } from 'commander';
-import { isClusterWorker, listen, loadConfig, openArgus, reportListening, sharedPart, startWorkers } from '../../app/index.js';
+import { isClusterWorker, listen, loadConfig, openArgus, reportListening, sharedPart, SOLE_SERVER, startWorkers } from '../../app/index.js';
 import { RiskError } from '../../core/index.js';
 
 /** The options of every command that serves the API: where to listen and which data folder. */
@@ -21,7 +21,7 @@ export function registerServeCommand(program: Command): void {
       }
       const config = loadConfig({ port: opts.port, host: opts.host, data: opts.data });
       if (workers === 1) {
-        const app = await openArgus(config);
+        const app = await openArgus({ ...config, shared: SOLE_SERVER });
         const address = await listen(app);
         console.log(`argus serving ${app.config.dataDir} on ${address} (GET ${address}/health)`);
       } else if (isClusterWorker()) {
