@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { application } from '../../../test/support/sample-events.js';
+import { startCli } from '../../../test/support/cli-process.js';
 
 async function deviceApplications(base: string, device: string): Promise<unknown> {
   const res = await fetch(`${base}/v1/features/device/${device}`, { signal: AbortSignal.timeout(2000) });
@@ -16,18 +17,9 @@ test('argus serve (one process) sees what another process appended to its data f
   const dir = mkdtempSync(join(tmpdir(), 'argus-serve-follow-'));
   const port = 25_000 + Math.floor(Math.random() * 5000);
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), '--data', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  server.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  server.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+  const server = startCli(['serve', '--port', String(port), '--data', dir]);
   try {
-    for (let waited = 0; !output.includes('argus serving'); waited += 100) {
-      assert.ok(waited < 60_000, `the server did not start: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await server.waitFor('argus serving');
     assert.equal(await deviceApplications(base, 'dev-cli'), 0, 'nothing known of the device yet');
 
     // Three applications from one device, appended by `argus ingest` — a process of its own — while the server runs.
@@ -50,8 +42,8 @@ test('argus serve (one process) sees what another process appended to its data f
     }
     assert.equal(count, 3, 'the running server counts the applications another process appended');
   } finally {
-    server.kill('SIGTERM');
-    assert.equal(await exited, 0, output);
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exited, 0, server.output());
     rmSync(dir, { recursive: true, force: true });
   }
 });

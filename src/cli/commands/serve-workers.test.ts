@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { application } from '../../../test/support/sample-events.js';
+import { startCli } from '../../../test/support/cli-process.js';
 
 /** A request (GET, or POST with a body) on a connection of its own, so that the cluster hands each to the next worker. */
 async function call(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<{ status: number; json: Record<string, any> }> {
@@ -35,18 +35,9 @@ test('argus serve --workers 2: two processes answer on one port, each sees what 
   const dir = mkdtempSync(join(tmpdir(), 'argus-workers-'));
   const port = 20_000 + Math.floor(Math.random() * 5000);
   const base = `http://127.0.0.1:${port}`;
-  const primary = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--workers', '2', '--port', String(port), '--data', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  primary.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  primary.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => primary.on('exit', (code) => resolve(code)));
+  const primary = startCli(['serve', '--workers', '2', '--port', String(port), '--data', dir]);
   try {
-    for (let waited = 0; !output.includes('worker processes'); waited += 100) {
-      assert.ok(waited < 60_000, `the workers did not start: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await primary.waitFor('worker processes');
     const pids = new Set<number>();
     for (let i = 0; i < 8; i++) pids.add((await call(base, '/health')).json.pid);
     assert.equal(pids.size, 2, 'connections are spread over both workers');
@@ -93,8 +84,8 @@ test('argus serve --workers 2: two processes answer on one port, each sees what 
     assert.ok(!now2.has(victim));
     assert.deepEqual(await settledReads(base, 'device.applications.1h', 6), [6, 6, 6, 6], 'the replacement rebuilt its state from the log');
   } finally {
-    primary.kill('SIGTERM');
-    assert.equal(await exited, 0, output);
+    primary.child.kill('SIGTERM');
+    assert.equal(await primary.exited, 0, primary.output());
     rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -106,18 +97,13 @@ test('argus serve --workers 2 on a port already taken exits with an error instea
   const port = (taken.address() as { port: number }).port;
   const dir = mkdtempSync(join(tmpdir(), 'argus-workers-'));
   try {
-    const primary = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--workers', '2', '--port', String(port), '--data', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    primary.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    primary.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => primary.kill('SIGKILL'), 60_000);
-    const code = await new Promise<number | null>((resolve) => primary.on('exit', (c) => resolve(c)));
+    const primary = startCli(['serve', '--workers', '2', '--port', String(port), '--data', dir]);
+    const timer = setTimeout(() => primary.child.kill('SIGKILL'), 60_000);
+    const code = await primary.exited;
     clearTimeout(timer);
-    assert.equal(code, 1, output);
-    assert.match(output, /EADDRINUSE/);
-    assert.match(output, /exited \(1\) before it served/);
+    assert.equal(code, 1, primary.output());
+    assert.match(primary.output(), /EADDRINUSE/);
+    assert.match(primary.output(), /exited \(1\) before it served/);
   } finally {
     taken.close();
     rmSync(dir, { recursive: true, force: true });
