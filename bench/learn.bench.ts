@@ -19,7 +19,8 @@ import {
   trainScorecard,
   type SurvivalPredictions,
 } from '../src/learn/index.js';
-import { auc, ksStatistic } from '../src/stats/index.js';
+import { auc, ksStatistic, pairedBootstrap, pick, type PairedBootstrapResult } from '../src/stats/index.js';
+import { statusAt } from '../src/learn/metrics/time-dependent-auc.js';
 import { germanSplit, M2_COVARIATES, m2Split, taiwanSplit, writeBinaryCsv, writeSurvivalCsv, type BinarySplit } from './peers/bench-data.js';
 import { ensurePeerPackages, peerScript, runPeer, SYSTEM_PYTHON } from './peers/peer-runner.js';
 
@@ -80,7 +81,10 @@ function survivalBench(dir: string, quick: boolean, boost: { rounds: number; max
   const censoring = censoringSurvival(split.train.numeric('time'), split.train.numeric('default'));
   const outcomes = { time: split.test.numeric('time'), event: split.test.numeric('default') };
   const rows: SurvivalRow[] = [];
+  // Each model's concordance risk and S(36) on the test rows, for the paired bootstrap of GBST A against the best peer.
+  const scored = new Map<string, { risk: ArrayLike<number>; s36: ArrayLike<number> }>();
   const evaluate = (model: string, predictions: SurvivalPredictions, trainSeconds: number) => {
+    scored.set(model, { risk: predictions.risk, s36: predictions.survival[GRID.indexOf(36)] });
     // The per-period AUC for every model at GBST's first 16 period ends (3..48 months, the grid): peers predict
     // S(t) only there, so all rows share those periods.
     const m = evaluateSurvival({ ...predictions, periods: { ends: GRID, survival: predictions.survival } }, outcomes, { horizons: HORIZONS, censoring, tau: TAU });
@@ -162,8 +166,37 @@ function survivalBench(dir: string, quick: boolean, boost: { rounds: number; max
     oneThread.xgboostPersonPeriod = xgboostAlone('person-period', [String(PERIODS), String(PERIOD_LENGTH)]);
     log(`one thread: GBST A ${oneThread.gbst.toFixed(2)} s, xgboost survival:cox ${oneThread.xgboostCox.toFixed(3)} s, person-period ${oneThread.xgboostPersonPeriod.toFixed(3)} s`);
   }
-  return { rows, pdHorizonC, oneThread, describe: split.describe, trainRows: split.train.rowCount, testRows: split.test.rowCount };
+  const significance = againstBestPeer(rows, scored, outcomes);
+  return { rows, pdHorizonC, oneThread, significance, describe: split.describe, trainRows: split.train.rowCount, testRows: split.test.rowCount };
 }
+
+/**
+ * Is GBST A's Harrell's C and KS(36) above the best peer's by more than the test rows' chance? A paired bootstrap
+ * (200 resamples of the test rows, both models scored on each): the 95% interval of the difference GBST A − peer.
+ */
+function againstBestPeer(
+  rows: readonly SurvivalRow[],
+  scored: ReadonlyMap<string, { risk: ArrayLike<number>; s36: ArrayLike<number> }>,
+  outcomes: { time: Float64Array; event: Float64Array },
+): { c: Versus | null; ks36: Versus | null } {
+  const peers = rows.filter((r) => !r.model.includes('(ours)') && !r.error);
+  const gbst = scored.get('GBST A (ours)')!;
+  const status36 = statusAt(outcomes.time, outcomes.event, 36);
+  const versus = (key: (r: SurvivalRow) => number, statistic: (m: { risk: ArrayLike<number>; s36: ArrayLike<number> }, rows: Uint32Array) => number): Versus | null => {
+    const best = peers.reduce<SurvivalRow | null>((b, r) => (b === null || key(r) > key(b) ? r : b), null);
+    if (!best) return null;
+    const peer = scored.get(best.model)!;
+    const result = pairedBootstrap(outcomes.time.length, (sample) => statistic(gbst, sample) - statistic(peer, sample), { resamples: 200, seed: 1 });
+    log(`GBST A − ${best.model}: ${result.estimate.toFixed(4)} (95% ${result.low.toFixed(4)} .. ${result.high.toFixed(4)}, ≥ 0 in ${(100 * result.shareAtLeastZero).toFixed(0)}% of resamples)`);
+    return { peer: best.model, ...result };
+  };
+  return {
+    c: versus((r) => r.harrellC, (m, sample) => harrellC(pick(m.risk, sample), pick(outcomes.time, sample), pick(outcomes.event, sample)).cIndex),
+    ks36: versus((r) => r.ks36, (m, sample) => ksStatistic(Float64Array.from(pick(m.s36, sample), (v) => 1 - v), pick(status36, sample))),
+  };
+}
+
+type Versus = PairedBootstrapResult & { readonly peer: string };
 
 function binaryBench(dir: string, s: BinarySplit, boost: { rounds: number; maxDepth: number; learningRate: number }) {
   log(`${s.name}: ${s.train.rowCount} / ${s.test.rowCount} rows, ${s.features.length} covariates`);
@@ -228,6 +261,9 @@ function report(quick: boolean, s: SurvivalResult, german: BinaryResult, taiwan:
   }
   md.push('', `Training time at one thread instead of ${THREADS}: GBST A ${f(s.oneThread.gbst, 2)} s, xgboost survival:cox ${f(s.oneThread.xgboostCox, 3)} s, xgboost person-period ${f(s.oneThread.xgboostPersonPeriod, 3)} s (xgboost: best of three trainings, here and in the table).`);
   md.push('', `Risk for the C-index: GBST and xgboost person-period −RMST over the 72-month horizon (expected default-free time), Cox models the log hazard ratio, AFT minus the predicted log time, ranger its ensemble mortality. GBST ranked by PD over the full horizon instead: Harrell's C ${f(s.pdHorizonC.A)} (A), ${f(s.pdHorizonC.B)} (B).`);
+  const interval = (v: Versus | null, what: string) =>
+    v ? `${what}: GBST A − ${v.peer} ${f(v.estimate)}, 95% interval ${f(v.low)} .. ${f(v.high)}, ≥ 0 in ${f(100 * v.shareAtLeastZero, 0)}% of ${v.resamples} resamples` : `${what}: no peer`;
+  md.push('', `Paired bootstrap of the test rows against the best peer (both models scored on each resample): ${interval(s.significance.c, "Harrell's C")}; ${interval(s.significance.ks36, 'KS(36)')}.`);
   for (const b of [german, taiwan]) {
     md.push('', `## ${b.name} credit (binary): ${b.trainRows} train / ${b.testRows} test rows`, '');
     md.push('| model | AUC | KS | Gini | Brier | train s |', '|---|---|---|---|---|---|');
@@ -270,6 +306,8 @@ function report(quick: boolean, s: SurvivalResult, german: BinaryResult, taiwan:
     gbst_ks36: round(gbstA.ks36),
     best_peer_ks36: round(bestKs?.ks36),
     best_peer_ks36_model: bestKs?.model ?? null,
+    gbst_c_minus_best_peer_ci95: ci(s.significance.c),
+    gbst_ks36_minus_best_peer_ci95: ci(s.significance.ks36),
     train_time_vs_xgboost: round(gbstA.trainSeconds / (xgbCox?.trainSeconds ?? NaN)),
     train_time_vs_xgboost_1thread: round(s.oneThread.gbst / s.oneThread.xgboostCox),
     train_time_vs_xgboost_person_period: round(gbstA.trainSeconds / (s.rows.find((r) => r.model === 'xgboost person-period')?.trainSeconds ?? NaN)),
@@ -298,6 +336,10 @@ function report(quick: boolean, s: SurvivalResult, german: BinaryResult, taiwan:
   writeFileSync(`${base}.json`, JSON.stringify({ figures, survival: s, german, taiwan }, null, 2));
   console.log(`\nfull table written to ${base}.md (and .json)`);
   return { ...figures, table_file: `${base}.md` };
+}
+
+function ci(v: Versus | null): [number | null, number | null] | null {
+  return v ? [round(v.low), round(v.high)] : null;
 }
 
 function round(v: number | undefined, digits = 4): number | null {

@@ -13,3 +13,4 @@ export {
 export { psi, psiOfSamples, PSI_SHARE_FLOOR } from './population-stability.js';
 export { pearson } from './pearson.js';
 export { splitByLabel, sweepDistinctScores, type LabelledScores } from './score-sweep.js';
+export { pairedBootstrap, pick, type PairedBootstrapResult } from './paired-bootstrap.js';
