@@ -131,7 +131,7 @@ export class SqliteAuditStore implements AuditStore {
     this.takeFailures();
     const error = this.writeUnwritten();
     if (error) {
-      const records = this.unwritten.reduce((n, b) => n + b.bodies.split('\n').length, 0);
+      const records = this.unwritten.reduce((n, b) => n + b.bodies.length, 0);
       throw new RiskError('AUDIT_WRITE_FAILED', `${records} audit records cannot be written (${error.message}); they are kept in memory and retried`, {
         records, cause: error.message,
       });
@@ -199,7 +199,7 @@ export class SqliteAuditStore implements AuditStore {
       this.timer = null;
     }
     if (this.bodies.length === 0) return;
-    const batch: AuditBatch = { bodies: this.bodies.join('\n'), index: this.index, shapes: this.shapes.takeUsed() };
+    const batch: AuditBatch = { bodies: this.bodies, index: this.index, shapes: this.shapes.takeUsed() };
     this.bodies = [];
     this.index = [];
     if (this.writer) {
