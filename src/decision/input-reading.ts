@@ -48,17 +48,20 @@ export function readDecisionInputs(readers: InputReaders, tenant: string, event:
     union.splitFor--;
     return readApart(readers, tenant, event, flow, shadows, null);
   }
-  const failed = (err: unknown): DecisionInputs | Promise<DecisionInputs> => {
-    union.splitFor = UNION_RETRY_EVERY;
-    return readApart(readers, tenant, event, flow, shadows, err);
-  };
   let read: DecisionInputs | Promise<DecisionInputs>;
   try {
     read = readPair(readers, tenant, event, union.features, union.graph);
   } catch (err) {
-    return failed(err);
+    return unionFailed(union, readers, tenant, event, flow, shadows, err);
   }
-  return isPromise(read) ? read.then(undefined, failed) : read;
+  // (A closure only for a reader that answers with a promise: under tsx every closure made also gets its name set.)
+  return isPromise(read) ? read.then(undefined, (err: unknown) => unionFailed(union, readers, tenant, event, flow, shadows, err)) : read;
+}
+
+function unionFailed(union: Union, readers: InputReaders, tenant: string, event: ArgusEventRecord, flow: CompiledFlow,
+  shadows: readonly CompiledFlow[], err: unknown): DecisionInputs | Promise<DecisionInputs> {
+  union.splitFor = UNION_RETRY_EVERY;
+  return readApart(readers, tenant, event, flow, shadows, err);
 }
 
 /**
