@@ -7,6 +7,11 @@ import type { FeatureReader, FlowDocument } from '../decision/index.js';
 import { application } from '../../test/support/sample-events.js';
 import { riskErrorCode } from '../../test/support/risk-error-code.js';
 import { openDecisionEngine } from './decision-wiring.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { formatOneFlow, FORMAT1_TENANT } from '../../test/fixtures/audit/format1-flow.js';
 
 const T = 'acme';
 
@@ -264,4 +269,33 @@ test('a decision cut off by its time budget replays as not identical, saying it 
   assert.equal(report.replayed.outcome, 'approve', 'replay runs to the end');
   assert.ok(report.diff?.some((d) => d.path === '$.outcome'), JSON.stringify(report.diff));
   await engine.close();
+});
+
+test('records written in format 1 (objects, by an earlier version) still read back as they did and replay identically', async () => {
+  // test/fixtures/audit: rows as the code before format 2 wrote them, and those records as it read them back.
+  const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/audit/format1-records.json', import.meta.url), 'utf8')) as {
+    rows: Record<string, unknown>[]; shapes: Record<string, unknown>[]; records: { decisionId: string; variant: string }[];
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'argus-format1-'));
+  const engine = openDecisionEngine({ dataDir: dir, clock: new FixedClock(0), random: new Random(1), hasher: new KeyedHasher('a-test-secret-of-enough-length') });
+  engine.catalog.save(FORMAT1_TENANT, formatOneFlow(20_000));
+  engine.catalog.save(FORMAT1_TENANT, formatOneFlow(4_000));
+  // A format-2 record beside them: both formats in one table.
+  const r = await engine.decisions.decide(FORMAT1_TENANT, 'loans', application(1), { append: false });
+  engine.audit.flush();
+  const db = new Database(join(dir, 'audit.db'));
+  const insert = db.prepare(`INSERT INTO decisions (tenant, id, time, flow_id, flow_version, variant, shadow_of, outcome, application_id, body)
+    VALUES (@tenant, @id, @time, @flow_id, @flow_version, @variant, @shadow_of, @outcome, @application_id, @body)`);
+  for (const row of fixture.rows) insert.run(row);
+  for (const shape of fixture.shapes) db.prepare('INSERT OR IGNORE INTO audit_shapes (id, names) VALUES (@id, @names)').run(shape);
+  db.close();
+  const read = engine.audit.list(FORMAT1_TENANT, { shadows: true }).filter((x) => x.decisionId !== r.decisionId);
+  assert.deepStrictEqual(read, fixture.records);
+  assert.ok(fixture.records.some((x) => x.variant === 'shadow'));
+  for (const id of [r.decisionId, ...fixture.records.map((x) => x.decisionId)]) {
+    const report = engine.replay(FORMAT1_TENANT, id);
+    assert.equal(report.identical, true, `${id}: ${JSON.stringify(report.diff)}`);
+  }
+  await engine.close();
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 
 const shared = createRequire(import.meta.url)('./audit-writer.cjs') as {
-  writeBatch(insert: Database.Statement, insertShape: Database.Statement, bodies: string, index: AuditIndexValue[], shapes: string[]): void;
+  writeBatch(insert: Database.Statement, insertShape: Database.Statement, bodies: readonly string[], index: AuditIndexValue[], shapes: string[]): void;
   AUDIT_WRITER_ROLE: string;
 };
 
@@ -16,9 +16,9 @@ export type AuditIndex = [tenant: string, id: string, time: number, flowId: stri
   shadowOf: string | null, outcome: string, applicationId: string];
 export type AuditIndexValue = AuditIndex[number];
 
-/** A batch as it crosses to the writer: the bodies' JSON joined by newlines, and their index columns. */
+/** A batch as it crosses to the writer: the records' JSON bodies, and their index columns. */
 export interface AuditBatch {
-  readonly bodies: string;
+  readonly bodies: readonly string[];
   /** AuditIndex after AuditIndex, flat. */
   readonly index: AuditIndexValue[];
   /** The input shapes this batch's records use: id, names JSON, id, names JSON, ... (input-shapes.ts). */

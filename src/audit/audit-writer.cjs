@@ -147,17 +147,17 @@ const INDEX_COLUMNS = 9;
 
 /**
  * Writes a batch, masking each body with its own tokens; the caller wraps it in a transaction. `bodies` is the
- * records' JSON joined by newlines (JSON text never holds a raw newline): one flat string crosses to the writer
- * thread in one move. `index` holds the records' index columns, INDEX_COLUMNS per record, flat: a short array of
- * numbers and short strings clones for less than the JSON text it replaced cost to write and to parse here.
- * `shapes` holds the input shapes this batch's records use (input-shapes.ts) as id, names JSON, id, names JSON, ...
+ * records' JSON, one string each: the list crosses to the writer thread as it is (cloning 25 strings costs the sender
+ * less than joining them into one first, ~0.3 µs a record, and nothing here has to split them again). `index` holds
+ * the records' index columns, INDEX_COLUMNS per record, flat: a short array of numbers and short strings clones for
+ * less than the JSON text it replaced cost to write and to parse here. `shapes` holds the input shapes this batch's
+ * records use (input-shapes.ts) as id, names JSON, id, names JSON, ...
  */
 function writeBatch(insert, insertShape, bodies, index, shapes) {
   for (let i = 0; i + 1 < shapes.length; i += 2) insertShape.run(shapes[i], shapes[i + 1]);
-  const lines = bodies.split('\n');
-  for (let i = 0, c = 0; i < lines.length; i++, c += INDEX_COLUMNS) {
+  for (let i = 0, c = 0; i < bodies.length; i++, c += INDEX_COLUMNS) {
     insert.run(index[c], index[c + 1], index[c + 2], index[c + 3], index[c + 4], index[c + 5], index[c + 6], index[c + 7], index[c + 8],
-      maskText(lines[i]));
+      maskText(bodies[i]));
   }
 }
 

@@ -36,10 +36,11 @@ export class ShapeEncoder {
     const shape = this.shapeOf(names);
     if (!shape) return values;
     this.used.add(shape);
-    const out = new Array(names.length + 1) as EncodedValues;
-    out[0] = shape.id;
-    for (let i = 0; i < names.length; i++) out[i + 1] = values[names[i]] ?? null;
-    return out;
+    // Object.values lists them in the order of Object.keys, in one call: reading each by its name was ~2x the time
+    // (a keyed lookup per name). A value left undefined is serialised as null, as `?? null` made it.
+    const out = Object.values(values) as unknown[];
+    out.unshift(shape.id);
+    return out as EncodedValues;
   }
 
   /**

@@ -1,6 +1,6 @@
 // Audit records on SQLite (WAL). Writes are batched off the response path: records are serialised when decided
-// (feature and graph values without their names: input-shapes.ts; reasons and missing reads as tuples:
-// compact-result.ts), queued, and handed every `flushMs` (default 50 ms) or `maxBatch` records (default 25) to a
+// (by position, without what the index columns hold, feature and graph values without their names: record-layout.ts,
+// input-shapes.ts), queued, and handed every `flushMs` (default 50 ms) or `maxBatch` records (default 25) to a
 // writer thread that masks their identifiers and writes what has queued up in one transaction (nothing unmasked
 // reaches the disk). Guarantee: a record survives a process crash once its batch is written (normally within flushMs
 // plus a few ms of the decision); synchronous=NORMAL means the last batches before a power loss may be lost (the
@@ -18,8 +18,8 @@ import {
   AUDIT_BUSY_TIMEOUT_MS, AUDIT_INSERT, AUDIT_INSERT_SHAPE, AUDIT_SCHEMA, auditPragmas, AUDIT_WRITER_MODULE, AUDIT_WRITER_ROLE, openAuditTable, type AuditBatch, type AuditIndexValue,
 } from './audit-schema.js';
 import type { AuditQuery, AuditStore } from './audit-store.js';
-import { compactResult, expandResult } from './compact-result.js';
-import { decodeValues, ShapeEncoder } from './input-shapes.js';
+import { ShapeEncoder } from './input-shapes.js';
+import { decodeRecord, encodeRecord, RECORD_COLUMNS, type RecordRow } from './record-layout.js';
 
 export interface AuditStoreOptions {
   readonly flushMs?: number;
@@ -111,14 +111,9 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   record(record: DecisionRecord): void {
-    // Serialised on JSON's fast path; the writer replaces every keyed hash in the text (values and list-lookup keys
-    // alike) with its record-local token before writing.
-    const { inputs } = record;
-    this.bodies.push(JSON.stringify({
-      ...record,
-      inputs: { ...inputs, features: this.shapes.encode(inputs.features), graph: this.shapes.encode(inputs.graph) },
-      result: compactResult(record.result),
-    }));
+    // Serialised on JSON's fast path (record-layout.ts); the writer replaces every keyed hash in the text (values and
+    // list-lookup keys alike) with its record-local token before writing.
+    this.bodies.push(encodeRecord(record, this.shapes));
     // AuditIndex, in its order.
     this.index.push(record.tenant, record.decisionId, record.time, record.flow.id, record.flow.version, record.variant, record.shadowOf,
       record.result.outcome, record.event.applicationId);
@@ -136,7 +131,7 @@ export class SqliteAuditStore implements AuditStore {
     this.takeFailures();
     const error = this.writeUnwritten();
     if (error) {
-      const records = this.unwritten.reduce((n, b) => n + b.bodies.split('\n').length, 0);
+      const records = this.unwritten.reduce((n, b) => n + b.bodies.length, 0);
       throw new RiskError('AUDIT_WRITE_FAILED', `${records} audit records cannot be written (${error.message}); they are kept in memory and retried`, {
         records, cause: error.message,
       });
@@ -146,8 +141,8 @@ export class SqliteAuditStore implements AuditStore {
   get(tenant: string, decisionId: string): DecisionRecord | undefined {
     // A queued record is not masked yet: it is read back once written, like every other.
     this.flush();
-    const row = this.db.prepare('SELECT body FROM decisions WHERE tenant = ? AND id = ?').get(tenant, decisionId) as { body: string } | undefined;
-    return row ? this.decode(row.body) : undefined;
+    const row = this.db.prepare(`SELECT ${RECORD_COLUMNS} FROM decisions WHERE tenant = ? AND id = ?`).get(tenant, decisionId) as RecordRow | undefined;
+    return row ? this.decode(row) : undefined;
   }
 
   list(tenant: string, query: AuditQuery = {}): DecisionRecord[] {
@@ -156,17 +151,17 @@ export class SqliteAuditStore implements AuditStore {
     if (query.flow) where.push('flow_id = @flow');
     if (query.outcome) where.push('outcome = @outcome');
     if (!query.shadows) where.push('shadow_of IS NULL');
-    const rows = this.db.prepare(`SELECT body FROM decisions WHERE ${where.join(' AND ')} ORDER BY time, id LIMIT @limit`).all({
+    const rows = this.db.prepare(`SELECT ${RECORD_COLUMNS} FROM decisions WHERE ${where.join(' AND ')} ORDER BY time, id LIMIT @limit`).all({
       tenant, from: query.from ?? 0, to: query.to ?? Number.MAX_SAFE_INTEGER, flow: query.flow, outcome: query.outcome,
       limit: Math.min(query.limit ?? 1000, 100_000),
-    }) as { body: string }[];
-    return rows.map((r) => this.decode(r.body));
+    }) as RecordRow[];
+    return rows.map((r) => this.decode(r));
   }
 
   shadowsOf(tenant: string, decisionId: string): DecisionRecord[] {
     this.flush();
-    const rows = this.db.prepare('SELECT body FROM decisions WHERE tenant = ? AND shadow_of = ? ORDER BY id').all(tenant, decisionId) as { body: string }[];
-    return rows.map((r) => this.decode(r.body));
+    const rows = this.db.prepare(`SELECT ${RECORD_COLUMNS} FROM decisions WHERE tenant = ? AND shadow_of = ? ORDER BY id`).all(tenant, decisionId) as RecordRow[];
+    return rows.map((r) => this.decode(r));
   }
 
   async close(): Promise<void> {
@@ -183,15 +178,8 @@ export class SqliteAuditStore implements AuditStore {
     this.db.close();
   }
 
-  private decode(body: string): DecisionRecord {
-    const stored = JSON.parse(body) as DecisionRecord;
-    const { inputs } = stored;
-    const namesOf = (id: string) => this.namesOfShape(id);
-    return {
-      ...stored,
-      inputs: { ...inputs, features: decodeValues(inputs.features, namesOf), graph: decodeValues(inputs.graph, namesOf) },
-      result: expandResult(stored.result),
-    };
+  private decode(row: RecordRow): DecisionRecord {
+    return decodeRecord(row, (id) => this.namesOfShape(id));
   }
 
   private namesOfShape(id: string): readonly string[] {
@@ -211,7 +199,7 @@ export class SqliteAuditStore implements AuditStore {
       this.timer = null;
     }
     if (this.bodies.length === 0) return;
-    const batch: AuditBatch = { bodies: this.bodies.join('\n'), index: this.index, shapes: this.shapes.takeUsed() };
+    const batch: AuditBatch = { bodies: this.bodies, index: this.index, shapes: this.shapes.takeUsed() };
     this.bodies = [];
     this.index = [];
     if (this.writer) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { RiskError } from '../core/index.js';
 import type { ArgusEventRecord } from '../store/index.js';
 import type { FlowDocument } from './flow-types.js';
-import { readDecisionInputs, type DecisionInputs } from './input-reading.js';
+import { readDecisionInputs, UNION_RETRY_EVERY, type DecisionInputs } from './input-reading.js';
 import { MISSING_INPUTS, type FeatureReader } from './readers.js';
 import { mustCompile } from './testing/flow-harness.js';
 
@@ -34,13 +34,64 @@ function picky(refused: string, async: boolean) {
   return { reader, calls };
 }
 
-const champion = reading('champion', ['a.b', 'c.d']);
-const same = reading('same', ['a.b']);
-const extra = reading('extra', ['a.b', 'new.one']);
-const other = reading('other', ['c.d', 'e.f']);
-
 for (const async of [false, true]) {
   const kind = async ? 'async' : 'sync';
+  // Compiled per kind: a union that failed is remembered per flow and shadow set.
+  const champion = reading('champion', ['a.b', 'c.d']);
+  const same = reading('same', ['a.b']);
+  const extra = reading('extra', ['a.b', 'new.one']);
+  const other = reading('other', ['c.d', 'e.f']);
+
+  test(`${kind}: once the union has failed, decisions read apart at once with the same outcome, and try the union again later`, async () => {
+    const { reader, calls } = picky('new.one', async);
+    const readers = { features: reader, graph: MISSING_INPUTS };
+    // Flows of their own: the memory is per flow and shadow set.
+    const flow = reading('remember', ['a.b', 'c.d']);
+    const shadows = [reading('remember-extra', ['a.b', 'new.one']), reading('remember-other', ['c.d', 'e.f'])];
+    const first = await readDecisionInputs(readers, 't', event, flow, shadows);
+    assert.equal(calls.length, 4, 'the union, then apart');
+    for (let i = 0; i < UNION_RETRY_EVERY; i++) {
+      calls.length = 0;
+      assert.deepEqual(await readDecisionInputs(readers, 't', event, flow, shadows), first);
+      assert.deepEqual(calls, [['a.b', 'c.d'], ['new.one'], ['e.f']], 'no union read');
+    }
+    calls.length = 0;
+    assert.deepEqual(await readDecisionInputs(readers, 't', event, flow, shadows), first);
+    assert.equal(calls.length, 4, 'the union is tried again');
+  });
+
+  test(`${kind}: a flow whose own names failed the union keeps failing alone, one read a decision`, async () => {
+    const { reader, calls } = picky('c.d', async);
+    const readers = { features: reader, graph: MISSING_INPUTS };
+    const flow = reading('own-fails', ['a.b', 'c.d']);
+    const shadows = [reading('own-fails-same', ['a.b'])];
+    await assert.rejects(async () => readDecisionInputs(readers, 't', event, flow, shadows), /unknown feature c\.d/);
+    calls.length = 0;
+    await assert.rejects(async () => readDecisionInputs(readers, 't', event, flow, shadows), /unknown feature c\.d/);
+    assert.deepEqual(calls, [['a.b', 'c.d']]);
+  });
+
+  test(`${kind}: read apart after a passing failure, values are those of a union read`, async () => {
+    let refuse = true;
+    const calls: string[][] = [];
+    const reader: FeatureReader = {
+      read: (_t, _e, names) => {
+        calls.push([...names]);
+        const answer = () => {
+          if (refuse) throw new RiskError('FEATURE_STORE_DOWN', 'down');
+          return Object.fromEntries(names.map((n) => [n, n.length]));
+        };
+        return async ? Promise.resolve().then(answer) : answer();
+      },
+    };
+    const readers = { features: reader, graph: MISSING_INPUTS };
+    const flow = reading('passing', ['a.b']);
+    const shadows = [reading('passing-same', ['a.b'])];
+    await assert.rejects(async () => readDecisionInputs(readers, 't', event, flow, shadows), /down/);
+    refuse = false;
+    const read = await readDecisionInputs(readers, 't', event, flow, shadows);
+    assert.deepEqual(read, { features: { 'a.b': 3 }, graph: {} }, 'no shadow of its own: as the union would read');
+  });
 
   test(`${kind}: one read of every name when nothing fails; the shadows share it`, async () => {
     const { reader, calls } = picky('nothing', async);

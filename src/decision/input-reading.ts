@@ -41,15 +41,35 @@ export function readDecisionInputs(readers: InputReaders, tenant: string, event:
   if (shadows.length === 0) return readPair(readers, tenant, event, flowNames(flow, 'features'), flowNames(flow, 'graph'));
   // One read of the union, not one per flow: a graph read computes every feature of the applicant whatever the
   // names, so a second read would cost as much again. Split only on failure.
-  let read: DecisionInputs | Promise<DecisionInputs>;
   const union = unionOf(flow, shadows);
+  // The union failed lately: read apart straight away (the same values and outcomes, one read fewer), trying the
+  // union again every UNION_RETRY_EVERY decisions in case whatever refused it has gone.
+  if (union.splitFor > 0) {
+    union.splitFor--;
+    return readApart(readers, tenant, event, flow, shadows, null);
+  }
+  let read: DecisionInputs | Promise<DecisionInputs>;
   try {
     read = readPair(readers, tenant, event, union.features, union.graph);
   } catch (err) {
-    return readApart(readers, tenant, event, flow, shadows, err);
+    return unionFailed(union, readers, tenant, event, flow, shadows, err);
   }
-  return isPromise(read) ? read.then(undefined, (err: unknown) => readApart(readers, tenant, event, flow, shadows, err)) : read;
+  // (A closure only for a reader that answers with a promise: under tsx every closure made also gets its name set.)
+  return isPromise(read) ? read.then(undefined, (err: unknown) => unionFailed(union, readers, tenant, event, flow, shadows, err)) : read;
 }
+
+function unionFailed(union: Union, readers: InputReaders, tenant: string, event: ArgusEventRecord, flow: CompiledFlow,
+  shadows: readonly CompiledFlow[], err: unknown): DecisionInputs | Promise<DecisionInputs> {
+  union.splitFor = UNION_RETRY_EVERY;
+  return readApart(readers, tenant, event, flow, shadows, err);
+}
+
+/**
+ * After a union read fails, this many decisions read apart before the union is tried again. A shadow declaring a
+ * name the reader rejects fails the union on every decision: reading apart at once saves that read (3 reads a
+ * decision become 2); a failure that was passing costs the cheaper union at most this many times.
+ */
+export const UNION_RETRY_EVERY = 256;
 
 /** A read's error as the coded outcome of the flow that needed it. */
 export function inputFailure(err: unknown): InputFailure {
@@ -63,24 +83,28 @@ export function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
 export const EMPTY_VALUES: InputValues = Object.freeze({});
 
 /**
- * After the union read failed: the flow's names again on their own (their failure is the decision's), and each
- * shadow's additions on their own (a failure is that shadow's). When no shadow adds a name the union was the flow's
- * own names, and its failure is the decision's without a second read.
+ * After the union read failed (or while it is known to fail: unionError null): the flow's names again on their own
+ * (their failure is the decision's), and each shadow's additions on their own (a failure is that shadow's). When no
+ * shadow adds a name the union was the flow's own names, and its failure is the decision's without a second read.
  */
 function readApart(readers: InputReaders, tenant: string, event: ArgusEventRecord, flow: CompiledFlow,
   shadows: readonly CompiledFlow[], unionError: unknown): DecisionInputs | Promise<DecisionInputs> {
   const extras = shadows.map((shadow) => extraNames(shadow, flow));
-  if (extras.every((e) => e.features.length === 0 && e.graph.length === 0)) throw unionError;
+  if (unionError !== null && extras.every((e) => e.features.length === 0 && e.graph.length === 0)) throw unionError;
   const own = readPair(readers, tenant, event, flowNames(flow, 'features'), flowNames(flow, 'graph'));
   const added = extras.map((e) => (e.features.length === 0 && e.graph.length === 0 ? null : settle(() => readPair(readers, tenant, event, e.features, e.graph))));
-  const combine = (base: FlowInputs, more: readonly (FlowInputs | InputFailure | null)[]): DecisionInputs => ({
-    ...base,
-    shadows: more.map((m): ShadowInputs => {
-      if (m === null) return base;
-      if ('code' in m) return { failed: m };
-      return { features: { ...base.features, ...m.features }, graph: { ...base.graph, ...m.graph } };
-    }),
-  });
+  const combine = (base: FlowInputs, more: readonly (FlowInputs | InputFailure | null)[]): DecisionInputs => {
+    // Nothing of a shadow's own failed or was added: the one read the union would have been.
+    if (unionError === null && more.every((m) => m === null)) return base;
+    return {
+      ...base,
+      shadows: more.map((m): ShadowInputs => {
+        if (m === null) return base;
+        if ('code' in m) return { failed: m };
+        return { features: { ...base.features, ...m.features }, graph: { ...base.graph, ...m.graph } };
+      }),
+    };
+  };
   if (!isPromise(own) && !added.some(isPromise)) return combine(own, added as (FlowInputs | InputFailure | null)[]);
   return Promise.all([own, Promise.all(added)]).then(([base, more]) => combine(base, more));
 }
@@ -137,6 +161,8 @@ interface Names {
 
 interface Union extends Names {
   readonly shadows: readonly CompiledFlow[];
+  /** Decisions left that read apart without trying the union (it failed lately). */
+  splitFor: number;
 }
 
 /**
@@ -155,6 +181,7 @@ function unionOf(flow: CompiledFlow, shadows: readonly CompiledFlow[]): Union {
   const all = [flow, ...shadows];
   const union: Union = {
     shadows: [...shadows],
+    splitFor: 0,
     features: [...new Set(all.flatMap((f) => flowNames(f, 'features')))],
     graph: [...new Set(all.flatMap((f) => flowNames(f, 'graph')))],
   };

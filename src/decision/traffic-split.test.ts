@@ -57,3 +57,27 @@ test('percentages finer than one bucket (0.01) are refused, not rounded away', (
   for (let i = 0; i < 100_000; i++) if (assign(tiny, `k${i}`).variant === 'challenger') hits++;
   assert.ok(hits > 0 && hits < 30, `${hits}`);
 });
+
+test('buckets are FNV-1a of "salt|key" with the finaliser, as before the parts were hashed without joining them', () => {
+  // The joined-string version, kept here as the reference: buckets must never move (applicants would change versions).
+  const joined = (salt: string, key: string) => {
+    let h = 0x811c9dc5;
+    const text = `${salt}|${key}`;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return (h >>> 0) % 10_000;
+  };
+  for (let i = 0; i < 500; i++) {
+    const salt = i % 3 === 0 ? '' : `slot-${i % 7}`;
+    const key = `h:${(i * 2654435761) >>> 0}é${i}`;
+    assert.equal(bucketOf(salt, key), joined(salt, key));
+  }
+  assert.equal(bucketOf('loans', 'h:abc'), 2138, 'a fixed value: the split of live releases does not move');
+});
