@@ -13,6 +13,8 @@
 //    bytes, and fastify's answer is written back: its parser decides, as before;
 //  - errors from deciding map through the error handler's own mapping (error-status.ts).
 // Success answers are fastify's bytes too: JSON.stringify of the same wire object, the same content type.
+// Fastify hooks do not see the requests answered here: a hook that must see every decide (auth is already the one
+// hook, asked here through tenantOf) has to be asked here too.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { errorAnswer } from './error-status.js';
