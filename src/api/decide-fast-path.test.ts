@@ -55,7 +55,7 @@ async function setup(apiKeys: Map<string, string> = new Map()) {
   };
   const address = await api.listen({ host: '127.0.0.1', port: 0 });
   const answers = () => ({ fastify: reachedFastify, fast: decidedByFastPath });
-  return { api, address, answers, reached: () => reachedFastify, close: () => api.close().then(() => decision.close()) };
+  return { api, address, answers, eventLog, reached: () => reachedFastify, close: () => api.close().then(() => decision.close()) };
 }
 
 /** The parts of an answer that must not depend on who gave it. */
@@ -155,4 +155,26 @@ test('a closing server leaves decide to fastify, which refuses new requests', as
   await closed;
   // Either the socket was already shut (no answer) or fastify answered 503 — never a decision.
   if (res) assert.equal(res.status, 503);
+});
+
+test('a fast-path decision is durable before it is answered, and what is stored carries no raw identifier', async () => {
+  const server = await setup();
+  try {
+    const raw = application(7) as { data: { applicant: { idNumber: string; phone: string; name: string } } };
+    const post = (url: string, body: unknown) =>
+      fetch(server.address + url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const before = server.answers().fast;
+    assert.equal((await post('/v1/decide/loans', raw)).status, 200);
+    // Answered, so already in the log (the answer waits for the commit).
+    assert.equal(await server.eventLog.count('default'), 1);
+    assert.equal((await post('/v1/decide/loans?append=false', { ...raw, id: 'evt-not-kept' })).status, 200);
+    assert.equal(await server.eventLog.count('default'), 1);
+    assert.equal(server.answers().fast - before, 2, 'both answered by the fast path');
+    const stored = [...server.eventLog.readSync(0)].map((e) => JSON.stringify(e.event)).join('\n');
+    for (const value of [raw.data.applicant.idNumber, raw.data.applicant.phone, raw.data.applicant.name, '13900001111', '203.0.113']) {
+      assert.ok(!stored.includes(value), `stored raw ${value}`);
+    }
+  } finally {
+    await server.close();
+  }
 });
