@@ -79,8 +79,9 @@ export function decideFastPath(options: DecideFastPathOptions): FastPath {
         void handOver(options.app(), req, res, bytes);
         return;
       }
-      decideRequest(services, tenant, flow, body, query).then(
-        (wire) => send(res, 200, JSON.stringify(wire)),
+      // Serialised inside the chain, so that a value JSON.stringify refuses is answered as an error, as fastify does.
+      decideRequest(services, tenant, flow, body, query).then((wire) => JSON.stringify(wire)).then(
+        (payload) => send(res, 200, payload),
         (err: unknown) => {
           const answer = errorAnswer(err);
           if (answer.internal) options.app().log.error(err);
