@@ -1,15 +1,40 @@
 // Builds the HTTP edge (fastify) over the engines' services. It never listens: app/server.ts does, and tests call
 // it in process with `inject`.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { isRiskError, RiskError } from '../core/index.js';
+import { RiskError } from '../core/index.js';
 import { parseFlowText } from '../decision/index.js';
-import { statusForCode } from './error-status.js';
+import { errorAnswer } from './error-status.js';
+import { decideFastPath } from './decide-fast-path.js';
 import { registerRoutes } from './routes/index.js';
-import type { ApiOptions, ArgusServices } from './services.js';
+import type { ApiOptions, ArgusServices, DecisionServices } from './services.js';
 import { installTenantAuth } from './tenant-auth.js';
 
 /** Media types read as YAML (flow routes only). */
 const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+
+/**
+ * Puts the decide fast path (decide-fast-path.ts) in front of fastify on the server fastify made: a request it does not
+ * take reaches fastify's own handler untouched. (The server is fastify's, not one from a serverFactory, so its
+ * timeouts, and the extra bindings fastify adds for a host name with several addresses, stay fastify's; those extra
+ * servers answer decide through fastify alone.) `inject` never passes here: tests that inject test fastify's route.
+ */
+function installDecideFastPath(app: FastifyInstance, services: DecisionServices, options: ApiOptions): void {
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  const fast = decideFastPath({ services, apiKeys: options.apiKeys, bodyLimit: options.bodyLimit, app: () => app, closing: () => closing });
+  const server = app.server;
+  const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  if (handlers.length !== 1) throw new RiskError('API_SERVER_UNEXPECTED', `fastify's server has ${handlers.length} request handlers, expected 1`);
+  const [fastifyHandler] = handlers;
+  server.removeListener('request', fastifyHandler);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!fast(req, res)) fastifyHandler(req, res);
+  });
+}
 
 export function buildApi(services: ArgusServices, options: ApiOptions): FastifyInstance {
   const app = Fastify({
@@ -38,21 +63,9 @@ export function buildApi(services: ArgusServices, options: ApiOptions): FastifyI
   installTenantAuth(app, options.apiKeys);
 
   app.setErrorHandler((error, _request, reply) => {
-    if (isRiskError(error)) {
-      void reply.status(statusForCode(error.code)).send({ error: error.toJSON() });
-      return;
-    }
-    const fastifyError = error as { statusCode?: number; code?: string; message: string };
-    if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-      const code = fastifyError.statusCode === 413 ? 'API_BODY_TOO_LARGE'
-        : fastifyError.statusCode === 415 ? 'API_MEDIA_UNSUPPORTED'
-        : fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message) ? 'API_JSON_MALFORMED'
-        : 'API_REQUEST_INVALID';
-      void reply.status(fastifyError.statusCode).send({ error: { code, message: fastifyError.message, details: {} } });
-      return;
-    }
-    app.log.error(error);
-    void reply.status(500).send({ error: { code: 'API_INTERNAL', message: 'internal error', details: {} } });
+    const answer = errorAnswer(error);
+    if (answer.internal) app.log.error(error);
+    void reply.status(answer.status).send(answer.body);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -60,5 +73,6 @@ export function buildApi(services: ArgusServices, options: ApiOptions): FastifyI
   });
 
   registerRoutes(app, services);
+  if (services.decision) installDecideFastPath(app, services.decision, options);
   return app;
 }

@@ -1,5 +1,7 @@
-// The only place that knows HTTP status codes: a RiskError's code maps to a status by its last word(s).
-// Codes never change meaning once shipped, so neither does their status.
+// The only place that knows HTTP status codes: a RiskError's code maps to a status by its last word(s), and any
+// other error a request ends in maps to a coded error body. Codes never change meaning once shipped, so neither does
+// their status.
+import { isRiskError } from '../core/index.js';
 
 const BY_SUFFIX: readonly [string, number][] = [
   ['_NOT_FOUND', 404],
@@ -30,4 +32,28 @@ export function statusForCode(code: string): number {
   if (exact !== undefined) return exact;
   for (const [suffix, status] of BY_SUFFIX) if (code.endsWith(suffix)) return status;
   return 400;
+}
+
+/** The answer to a request that ended in `error`: status and coded body; `internal` errors are also logged. */
+export interface ErrorAnswer {
+  readonly status: number;
+  readonly body: { readonly error: unknown };
+  readonly internal: boolean;
+}
+
+/**
+ * Fastify's error handler and the decide fast path (decide-fast-path.ts) answer through this one mapping: a RiskError
+ * by its code; fastify's own client errors (body too large, media type, malformed JSON) by their status.
+ */
+export function errorAnswer(error: unknown): ErrorAnswer {
+  if (isRiskError(error)) return { status: statusForCode(error.code), body: { error: error.toJSON() }, internal: false };
+  const fastifyError = error as { statusCode?: number; code?: string; message: string };
+  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+    const code = fastifyError.statusCode === 413 ? 'API_BODY_TOO_LARGE'
+      : fastifyError.statusCode === 415 ? 'API_MEDIA_UNSUPPORTED'
+      : fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message) ? 'API_JSON_MALFORMED'
+      : 'API_REQUEST_INVALID';
+    return { status: fastifyError.statusCode, body: { error: { code, message: fastifyError.message, details: {} } }, internal: false };
+  }
+  return { status: 500, body: { error: { code: 'API_INTERNAL', message: 'internal error', details: {} } }, internal: true };
 }

@@ -24,7 +24,8 @@ export function installTenantAuth(app: FastifyInstance, apiKeys: ReadonlyMap<str
   });
 }
 
-function tenantOf(request: FastifyRequest, apiKeys: ReadonlyMap<string, string>): string {
+/** The tenant of a request's API key; throws API_KEY_MISSING / API_KEY_INVALID (the decide fast path asks it too). */
+export function tenantOf(request: Pick<FastifyRequest, 'url' | 'headers'>, apiKeys: ReadonlyMap<string, string>): string {
   if (request.url === '/health' || request.url.startsWith('/openapi') || apiKeys.size === 0) return DEFAULT_TENANT;
   const header = request.headers.authorization;
   const key = header?.startsWith('Bearer ') ? header.slice(7) : (request.headers['x-api-key'] as string | undefined);

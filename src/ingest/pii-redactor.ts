@@ -6,31 +6,44 @@ import { IP_FIELDS, PII_FIELDS } from './pii-fields.js';
 import { ipv4Prefix24, type KeyedHasher } from './keyed-hasher.js';
 
 type Visitor = (holder: Record<string, unknown>, key: string) => void;
+type Walker = (node: unknown, visit: Visitor) => void;
 
-/** Compiles "contacts[].phone" into a walker that calls visit(holder, "phone") for every contact. */
-function compilePath(path: string): (root: unknown, visit: Visitor) => void {
+/**
+ * Compiles "contacts[].phone" into a walker that calls visit(holder, "phone") for every contact. Each step is its own
+ * small closure chained to the next (no step table read, no recursion on an index, no iterator per array): redaction
+ * runs on every ingested event and every decide, ~23 fields an application.
+ */
+function compilePath(path: string): Walker {
   const steps = path.split('.').map((step) => (step.endsWith('[]') ? { key: step.slice(0, -2), isArray: true } : { key: step, isArray: false }));
-  const walk = (node: unknown, i: number, visit: Visitor): void => {
-    if (node === null || typeof node !== 'object') return;
-    const { key, isArray } = steps[i];
-    const holder = node as Record<string, unknown>;
-    if (i === steps.length - 1 && !isArray) {
-      if (typeof holder[key] === 'string') visit(holder, key);
-      return;
-    }
-    const child = holder[key];
-    if (isArray) {
-      if (Array.isArray(child)) for (const item of child) walk(item, i + 1, visit);
-    } else {
-      walk(child, i + 1, visit);
-    }
+  if (steps[steps.length - 1].isArray) throw new Error(`PII path "${path}" must end at a field, not an array`);
+  let walk: Walker | null = null;
+  for (let i = steps.length - 1; i >= 0; i--) walk = stepWalker(steps[i].key, steps[i].isArray, walk);
+  return walk!;
+}
+
+/** One step: a string field to visit (last), an object field to descend into, or every element of an array field. */
+function stepWalker(key: string, isArray: boolean, next: Walker | null): Walker {
+  if (next === null) {
+    return (node, visit) => {
+      if (node !== null && typeof node === 'object' && typeof (node as Record<string, unknown>)[key] === 'string') visit(node as Record<string, unknown>, key);
+    };
+  }
+  if (isArray) {
+    return (node, visit) => {
+      if (node === null || typeof node !== 'object') return;
+      const child = (node as Record<string, unknown>)[key];
+      if (!Array.isArray(child)) return;
+      for (let i = 0; i < child.length; i++) next(child[i], visit);
+    };
+  }
+  return (node, visit) => {
+    if (node !== null && typeof node === 'object') next((node as Record<string, unknown>)[key], visit);
   };
-  return (root, visit) => walk(root, 0, visit);
 }
 
 export class PiiRedactor {
-  private readonly piiWalkers: Map<string, ((root: unknown, visit: Visitor) => void)[]>;
-  private readonly ipWalkers: Map<string, ((root: unknown, visit: Visitor) => void)[]>;
+  private readonly piiWalkers: Map<string, Walker[]>;
+  private readonly ipWalkers: Map<string, Walker[]>;
   // Made once: redact runs on every ingested event and every decide, so it allocates no closures of its own.
   private readonly hashField: Visitor;
   private readonly addPrefix24: Visitor;
@@ -56,9 +69,9 @@ export class PiiRedactor {
     const type: EventType = event.type;
     // The /24 must be derived before the address itself is hashed.
     const ips = this.ipWalkers.get(type);
-    if (ips) for (const walk of ips) walk(event.data, this.addPrefix24);
+    if (ips) for (let i = 0; i < ips.length; i++) ips[i](event.data, this.addPrefix24);
     const pii = this.piiWalkers.get(type);
-    if (pii) for (const walk of pii) walk(event.data, this.hashField);
+    if (pii) for (let i = 0; i < pii.length; i++) pii[i](event.data, this.hashField);
     return event;
   }
 }

@@ -10,7 +10,7 @@ const OUTCOMES: readonly string[] = ['approve', 'reject', 'review', 'error'];
 /** The most records one GET /v1/decisions returns (the audit store's own cap). */
 const MAX_DECISIONS = 100_000;
 
-interface DecideQuery {
+export interface DecideQuery {
   trace?: string;
   append?: string;
 }
@@ -37,15 +37,19 @@ export function decisionWire(r: DecisionResponse): Record<string, unknown> {
   };
 }
 
-export function registerDecisionRoutes(app: FastifyInstance, services: DecisionServices): void {
-  app.post<{ Params: { flow: string }; Querystring: DecideQuery }>('/v1/decide/:flow', async (request) => {
-    const { trace, append } = request.query;
-    const response = await services.decisions.decide(request.tenant, request.params.flow, request.body, {
-      trace: trace === 'true',
-      append: append !== 'false',
-    });
-    return decisionWire(response);
+/** POST /v1/decide/:flow once tenant, flow, body and query are known: the fastify route and the fast path share it. */
+export async function decideRequest(services: DecisionServices, tenant: string, flow: string, body: unknown, query: DecideQuery): Promise<Record<string, unknown>> {
+  const response = await services.decisions.decide(tenant, flow, body, {
+    trace: query.trace === 'true',
+    append: query.append !== 'false',
   });
+  return decisionWire(response);
+}
+
+export function registerDecisionRoutes(app: FastifyInstance, services: DecisionServices): void {
+  // Also answered by the decide fast path (../decide-fast-path.ts) for the requests it takes; this route answers the rest.
+  app.post<{ Params: { flow: string }; Querystring: DecideQuery }>('/v1/decide/:flow', async (request) =>
+    decideRequest(services, request.tenant, request.params.flow, request.body, request.query));
 
   app.get<{ Querystring: { from?: string; to?: string; flow?: string; outcome?: string; limit?: string; shadows?: string } }>(
     '/v1/decisions',
