@@ -1,7 +1,7 @@
 // Builds the HTTP edge (fastify) over the engines' services. It never listens: app/server.ts does, and tests call
 // it in process with `inject`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { RiskError } from '../core/index.js';
 import { parseFlowText } from '../decision/index.js';
 import { errorAnswer } from './error-status.js';
@@ -40,6 +40,12 @@ export function buildApi(services: ArgusServices, options: ApiOptions): FastifyI
   const app = Fastify({
     logger: process.env.ARGUS_LOG === 'silent' ? false : { level: process.env.ARGUS_LOG ?? 'warn' },
     bodyLimit: options.bodyLimit,
+    // Errors fastify's router answers before any route (a path parameter past 100 characters, a malformed URL
+    // escape) get coded bodies like every other error; left alone, fastify writes its own.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const answer = errorAnswer(error);
+      void reply.status(answer.status).send(answer.body);
+    },
   });
 
   // NDJSON bodies arrive as text; the ingestor splits and parses them line by line.
@@ -52,7 +58,7 @@ export function buildApi(services: ArgusServices, options: ApiOptions): FastifyI
     try {
       // Flows only: events, decisions and lists keep to JSON (and NDJSON), their documented bodies.
       if (!req.url.startsWith('/v1/flows')) {
-        throw new RiskError('API_UNSUPPORTED_MEDIA', `YAML bodies are for flow documents; send ${req.url.split('?')[0]} JSON`, { contentType: req.headers['content-type'] });
+        throw new RiskError('API_MEDIA_UNSUPPORTED', `YAML bodies are for flow documents; send ${req.url.split('?')[0]} JSON`, { contentType: req.headers['content-type'] });
       }
       done(null, parseFlowText(body as string, 'yaml'));
     } catch (err) {

@@ -103,7 +103,7 @@ const CASES: Case[] = [
   { name: 'too large', url: '/v1/decide/loans', body: JSON.stringify({ applicationId: 'x'.repeat(5000) }), fast: false, status: 413 },
   { name: 'an encoded flow id', url: '/v1/decide/lo%61ns', body: data(), fast: false, status: 200 },
   { name: 'a trailing slash', url: '/v1/decide/loans/', body: data(), fast: false, status: 404 },
-  // Fastify's own 414 (its framework error, not a coded one: left as it was).
+  // Fastify's router refuses it before any route (414, coded API_URL_TOO_LONG through frameworkErrors).
   { name: 'a flow id past fastify\'s parameter limit', url: `/v1/decide/${'f'.repeat(101)}`, body: data(), fast: false, status: 414 },
 ];
 

@@ -212,5 +212,15 @@ test('flows may be sent and read as YAML; an unreadable YAML body is a coded 400
   assert.equal(broken.json().error.details.line, 2);
   const event = await api.inject({ method: 'POST', url: '/v1/events', headers, payload: 'id: e1\ntype: login\n' });
   assert.equal(event.statusCode, 415, 'YAML is for flows only');
-  assert.equal(event.json().error.code, 'API_UNSUPPORTED_MEDIA');
+  assert.equal(event.json().error.code, 'API_MEDIA_UNSUPPORTED');
+});
+
+test('URLs the router refuses before any route answer coded errors: a flow id past 100 characters 414, a broken escape 400', async () => {
+  const { api } = setup();
+  const long = await api.inject({ method: 'POST', url: `/v1/decide/${'f'.repeat(101)}`, payload: application(1) });
+  assert.equal(long.statusCode, 414);
+  assert.equal(long.json().error.code, 'API_URL_TOO_LONG');
+  const broken = await api.inject({ method: 'GET', url: '/v1/flows/%E0%A4%A' });
+  assert.equal(broken.statusCode, 400);
+  assert.equal(broken.json().error.code, 'API_URL_INVALID');
 });

@@ -20,6 +20,7 @@ const BY_SUFFIX: readonly [string, number][] = [
 const EXACT: Readonly<Record<string, number>> = {
   API_KEY_MISSING: 401,
   API_KEY_INVALID: 401,
+  API_MEDIA_UNSUPPORTED: 415,
   STORE_LOG_UNAVAILABLE: 503,
   // The audit store lost the names of a record's values: the server's data, not the request, is wrong.
   AUDIT_SHAPE_MISSING: 500,
@@ -49,7 +50,9 @@ export function errorAnswer(error: unknown): ErrorAnswer {
   if (isRiskError(error)) return { status: statusForCode(error.code), body: { error: error.toJSON() }, internal: false };
   const fastifyError = error as { statusCode?: number; code?: string; message: string };
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-    const code = fastifyError.statusCode === 413 ? 'API_BODY_TOO_LARGE'
+    const code = fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'API_URL_TOO_LONG'
+      : fastifyError.code === 'FST_ERR_BAD_URL' ? 'API_URL_INVALID'
+      : fastifyError.statusCode === 413 ? 'API_BODY_TOO_LARGE'
       : fastifyError.statusCode === 415 ? 'API_MEDIA_UNSUPPORTED'
       : fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message) ? 'API_JSON_MALFORMED'
       : 'API_REQUEST_INVALID';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AppendListener, Ingestor } from '../ingest/index.js';
 import type { StoredEvent } from '../store/index.js';
-import { followSharedLog, type LogFollower } from './shared-log.js';
+import { FOLLOW_EVERY_MS, followSharedLog, type LogFollower } from './shared-log.js';
 
 const event = (offset: number): StoredEvent => ({
   offset, tenant: 't', time: Date.parse('2025-01-01T00:00:00Z') + offset,
@@ -13,7 +13,7 @@ test('a process sharing the log applies it in offset order: its own appends dire
   const log: StoredEvent[] = [];
   let reads = 0;
   let listener: AppendListener = () => {};
-  const ingestor = { subscribe: (l: AppendListener) => ((listener = l), () => {}) } as unknown as Ingestor;
+  const ingestor = { appendsInFlight: 0, subscribe: (l: AppendListener) => ((listener = l), () => {}) } as unknown as Ingestor;
   const engines = [0, 1].map(() => {
     const applied: number[] = [];
     const follower: LogFollower = { offset: () => applied.at(-1) ?? 0, apply: (s) => applied.push(s.offset) };
@@ -38,4 +38,28 @@ test('a process sharing the log applies it in offset order: its own appends dire
   for (const e of engines) assert.deepEqual(e.applied, [1, 2, 3, 4, 5, 6]);
   assert.equal(reads, 1);
   following.stop();
+});
+
+test('while an own append is unacknowledged the timer does not read the log (it would read the append back); once none is, it reads what other processes appended', async () => {
+  const log: StoredEvent[] = [event(1), event(2)]; // another process's
+  let reads = 0;
+  const ingestor = { appendsInFlight: 1, subscribe: () => () => {} };
+  const applied: number[] = [];
+  const following = followSharedLog({
+    ingestor: ingestor as unknown as Ingestor,
+    log: { readSync: (after) => (reads++, log.filter((s) => s.offset > after)) },
+    followers: [{ offset: () => applied.at(-1) ?? 0, apply: (s) => applied.push(s.offset) }],
+    syncSpecs: () => {},
+  });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, FOLLOW_EVERY_MS * 5));
+    assert.equal(reads, 0);
+    assert.deepEqual(applied, []);
+    ingestor.appendsInFlight = 0;
+    await new Promise((resolve) => setTimeout(resolve, FOLLOW_EVERY_MS * 5));
+    assert.ok(reads > 0);
+    assert.deepEqual(applied, [1, 2]);
+  } finally {
+    following.stop();
+  }
 });

@@ -94,3 +94,18 @@ test('an oversized batch is refused with a code before anything is appended', as
   await assert.rejects(ingestor.ingestRecords('t1', huge), (e: unknown) => e instanceof RiskError && e.code === 'INGEST_BATCH_TOO_LARGE');
   assert.equal(await log.count(), 0);
 });
+
+test('appendsInFlight counts appends handed to the log until they are acknowledged, the last listener called sees none in flight, a failed append is not counted after it fails', async () => {
+  const { log, ingestor } = setup();
+  const seenByListener: number[] = [];
+  ingestor.subscribe(() => seenByListener.push(ingestor.appendsInFlight));
+  const first = ingestor.ingestRecords('t1', [application(1)]);
+  const second = ingestor.ingestRecords('t1', [application(2)]);
+  assert.equal(ingestor.appendsInFlight, 2);
+  await Promise.all([first, second]);
+  assert.equal(ingestor.appendsInFlight, 0);
+  assert.ok(seenByListener.length === 2 && seenByListener[1] === 0, String(seenByListener));
+  await log.close();
+  await assert.rejects(ingestor.ingestRecords('t1', [application(3)]));
+  assert.equal(ingestor.appendsInFlight, 0);
+});

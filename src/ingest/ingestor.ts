@@ -41,6 +41,7 @@ export interface AppendedEvent {
 export class Ingestor {
   readonly redactor: PiiRedactor;
   private readonly listeners: AppendListener[] = [];
+  private inFlight = 0;
 
   constructor(private readonly log: EventLog, private readonly hasher: KeyedHasher) {
     this.redactor = new PiiRedactor(hasher);
@@ -49,6 +50,11 @@ export class Ingestor {
   /** A worker thread that prepares batches with this ingestor's key; the caller closes it. */
   startWorker(): ParallelPreparer {
     return new ParallelPreparer(this.hasher.keyForWorker());
+  }
+
+  /** Appends handed to the log and not yet acknowledged (their listeners not yet called). */
+  get appendsInFlight(): number {
+    return this.inFlight;
   }
 
   /** Engines that keep live state (features, graph) subscribe here to see each event as soon as it is durable. */
@@ -85,7 +91,14 @@ export class Ingestor {
     if (options.atomic && problems.length > 0) {
       return { received, appended: 0, duplicates: 0, rejected: problems, lastOffset: null };
     }
-    const outcome = batch.packed ? await this.log.appendPacked(tenant, batch.packed) : await this.log.append(tenant, batch.encoded);
+    this.inFlight++;
+    let outcome: Awaited<ReturnType<EventLog['append']>>;
+    try {
+      outcome = batch.packed ? await this.log.appendPacked(tenant, batch.packed) : await this.log.append(tenant, batch.encoded);
+    } finally {
+      // Listeners run below in this same task, so nothing sees the count drop before they have the events.
+      this.inFlight--;
+    }
     // Listeners need the events; a worker-prepared batch has only their JSON, unpacked here only when someone listens.
     const bodies = batch.packed && this.listeners.length > 0 ? batch.packed.bodies.split('\n') : undefined;
     let lastOffset: number | null = null;
