@@ -150,6 +150,9 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     if (!pair) return undefined;
     const [a, b] = pair;
     const negate = node.op === '!=';
+    const [l, r] = node.args as [Ast, Ast];
+    const withLiteral = r.op === 'value' ? equalsLiteral(a, r.args, negate) : l.op === 'value' ? equalsLiteral(b, l.args, negate) : undefined;
+    if (withLiteral) return withLiteral;
     return (v, f) => {
       const l = a(v, f);
       const r = b(v, f);
@@ -159,6 +162,8 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
   };
 
   const membership = (node: Ast): Fast | undefined => {
+    const fused = membershipOfMap(node);
+    if (fused) return fused;
     const pair = both(node);
     if (!pair) return undefined;
     const [a, b] = pair;
@@ -174,6 +179,18 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
       }
       return found;
     };
+  };
+
+  /** `double(size(list))` as the list's length, without the int (a BigInt) that size() makes and double() undoes. */
+  const sizeOfList = (node: Ast): Fast | undefined => {
+    if (node.op !== 'call' || node.meta.macro || node.meta.alternate) return undefined;
+    const [name, argNodes] = node.args as [string, Ast[]];
+    if (name !== 'size' || argNodes.length !== 1) return undefined;
+    const x = compile(argNodes[0]);
+    return x && ((v, f) => {
+      const list = x(v, f);
+      return Array.isArray(list) ? list.length : BAIL;
+    });
   };
 
   const call = (node: Ast): Fast | undefined => {
@@ -201,6 +218,10 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
         };
       }
       return undefined;
+    }
+    if (name === 'double' && argNodes.length === 1) {
+      const count = sizeOfList(argNodes[0]);
+      if (count) return count;
     }
     const args = argNodes.map(compile);
     if (args.some((x) => x === undefined)) return undefined;
@@ -237,8 +258,9 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     };
   };
 
-  /** `list.map(x, expr)`: the list must be an array; the body sees x in a frame slot. */
-  const mapMacro = (node: Ast): Fast | undefined => {
+  /** The parts of `list.map(x, expr)`: the list, and the body, which sees x in a frame slot. */
+  const mapParts = (node: Ast): { list: Fast; slot: number; body: Fast } | undefined => {
+    if (node.op !== 'rcall') return undefined;
     const [name, receiver, argNodes] = node.args as [string, Ast, Ast[]];
     if (name !== 'map' || node.meta.alternate?.op !== 'comprehension' || argNodes.length !== 2 || argNodes[0].op !== 'id') return undefined;
     const list = compile(receiver);
@@ -247,7 +269,42 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     locals.push({ name: argNodes[0].args as string, slot });
     const body = compile(argNodes[1]);
     locals.pop();
-    if (!body) return undefined;
+    return body && { list, slot, body };
+  };
+
+  /**
+   * `x in list.map(c, expr)` (is the applicant's phone among the contacts' phones?) without building the mapped list:
+   * it bails exactly when the two closures would (an item or a mapped value off the nominal path, x not a string).
+   */
+  const membershipOfMap = (node: Ast): Fast | undefined => {
+    const [needle, haystack] = node.args as [Ast, Ast];
+    if (haystack.op !== 'rcall') return undefined;
+    const a = compile(needle);
+    const parts = a && mapParts(haystack);
+    if (!a || !parts) return undefined;
+    const { list, slot, body } = parts;
+    return (v, f) => {
+      const x = a(v, f);
+      const items = list(v, f);
+      if (typeof x !== 'string' || !Array.isArray(items)) return BAIL;
+      let found = false;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (!isCelValue(item)) return BAIL;
+        f[slot] = item;
+        const y = body(v, f);
+        if (typeof y !== 'string') return BAIL;
+        if (y === x) found = true;
+      }
+      return found;
+    };
+  };
+
+  /** `list.map(x, expr)`: the list must be an array; the body sees x in a frame slot. */
+  const mapMacro = (node: Ast): Fast | undefined => {
+    const parts = mapParts(node);
+    if (!parts) return undefined;
+    const { list, slot, body } = parts;
     return (v, f) => {
       const items = list(v, f);
       if (!Array.isArray(items)) return BAIL;
@@ -275,12 +332,41 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     const [target, key] = node.args as [Ast, string];
     const type = target.checkedType?.name;
     if (type !== 'dyn' && type !== 'map<dyn, dyn>') return undefined;
+    if (target.op === '.') return fieldChain(node);
     const base = compile(target);
     return base && ((v, f) => {
       const obj = base(v, f);
       const x = fieldOf(obj, key);
       return x === undefined || !isCelValue(x) ? BAIL : x;
     });
+  };
+
+  /**
+   * `a.b.c`: the fields read one after another in one closure (each step what `field` does: an own key of a map, a
+   * CEL value, else bail), instead of a closure per step.
+   */
+  const fieldChain = (node: Ast): Fast | undefined => {
+    const keys: string[] = [];
+    let at = node;
+    while (at.op === '.') {
+      const [target, key] = at.args as [Ast, string];
+      const type = target.checkedType?.name;
+      if (type !== 'dyn' && type !== 'map<dyn, dyn>') return undefined;
+      keys.unshift(key);
+      at = target;
+    }
+    const base = compile(at);
+    if (!base) return undefined;
+    const n = keys.length;
+    return (v, f) => {
+      let obj = base(v, f);
+      for (let i = 0; i < n; i++) {
+        const x = fieldOf(obj, keys[i]);
+        if (x === undefined || !isCelValue(x)) return BAIL;
+        obj = x;
+      }
+      return obj;
+    };
   };
 
   const fast = compile(root as Ast);
@@ -420,6 +506,30 @@ function fieldOf(obj: unknown, key: string): unknown {
   if (c === Object || c === undefined) return Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
   if (c === Map) return (obj as Map<unknown, unknown>).get(key);
   return undefined;
+}
+
+/**
+ * `x == literal` (either way round; == is symmetric): the common case — a number against a number or an exact int
+ * literal (`count == 0`), a string against a string — compared at once, everything else as scalarEquals decides.
+ */
+function equalsLiteral(x: Fast, literal: unknown, negate: boolean): Fast | undefined {
+  let type: string;
+  let same: unknown;
+  if (typeof literal === 'number' || typeof literal === 'string') {
+    type = typeof literal;
+    same = literal;
+  } else if (typeof literal === 'bigint' && exact(literal)) {
+    type = 'number';
+    same = Number(literal);
+  } else {
+    return undefined;
+  }
+  return (v, f) => {
+    const y = x(v, f);
+    if (typeof y === type) return negate ? y !== same : y === same;
+    const eq = scalarEquals(y, literal);
+    return eq === BAIL ? BAIL : negate ? !eq : eq;
+  };
 }
 
 /** CEL == on like-typed scalars (and a double against an exactly representable int); anything else bails. */
