@@ -71,10 +71,26 @@ function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly Comp
   const riskSign = model.kind === 'scorecard' ? -1 : 1;
   const version = node.version;
   const survival = isSurvivalModel(model);
+  const plainDoubles = inputs.map((input) => (input.identifier?.type === 'double' ? input.identifier.variable : undefined));
 
   return (state) => {
     state.inputs.modelUsed(node.model, version);
     for (let f = 0; f < inputs.length; f++) {
+      // A plain double variable (every input of a model read by its features' names) is read here, as readValue
+      // would read it, without the object readValue returns.
+      const plain = plainDoubles[f];
+      if (plain !== undefined && !categorical) {
+        const v = state.vars[plain];
+        if (typeof v === 'number' && Number.isFinite(v)) {
+          values[f] = v;
+          continue;
+        }
+        if (v === null || v === undefined) {
+          state.missing.push({ node: id, item: names[f], variable: plain, policy: 'model' });
+          values[f] = NaN;
+          continue;
+        }
+      }
       const read = readValue(inputs[f], state);
       if (read.value === null) state.missing.push({ node: id, item: names[f], variable: read.missing ?? names[f], policy: 'model' });
       if (categorical) record[names[f]] = read.value;
