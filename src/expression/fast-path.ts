@@ -372,10 +372,8 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
   const fast = compile(root as Ast);
   if (!fast) return undefined;
   const size = frameSize;
-  if (size === 0) {
-    const none: Frame = [];
-    return (vars) => fast(vars, none);
-  }
+  // Without map() there are no iteration variables: no closure reads the frame, and the expression is called as is.
+  if (size === 0) return fast as (vars: Readonly<Record<string, unknown>>) => unknown;
   return (vars) => fast(vars, new Array(size));
 }
 

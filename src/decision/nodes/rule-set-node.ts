@@ -77,11 +77,15 @@ function tester(when: CompiledExpression, onMissing: MissingPolicy, node: string
   const cmp = when.comparison;
   if (cmp === undefined) return general;
   const { variable, value } = cmp;
+  // Not a number: missing (null or absent: the read missingIn would report, so onMissing applies here), or mistyped.
+  const otherwise = (state: DecisionState, x: unknown): boolean => (
+    x === null || x === undefined ? applyMissing(state, onMissing, node, rule, variable) : general(state)
+  );
   switch (cmp.op) {
-    case '<': return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x < value : general(state); };
-    case '<=': return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x <= value : general(state); };
-    case '>': return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x > value : general(state); };
-    default: return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x >= value : general(state); };
+    case '<': return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x < value : otherwise(state, x); };
+    case '<=': return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x <= value : otherwise(state, x); };
+    case '>': return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x > value : otherwise(state, x); };
+    default: return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x >= value : otherwise(state, x); };
   }
 }
 
