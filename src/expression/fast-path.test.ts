@@ -90,7 +90,8 @@ function randomApp(r: Random, oddValues = false): Record<string, unknown> {
       const c: Record<string, unknown> = {};
       const p = phone();
       if (p !== undefined) c.phone = p;
-      return r.next() < 0.05 ? r.pick([5, 'h:a', null, oddValues ? odd() : null]) : c;
+      if (oddValues && r.next() < 0.08) return odd();
+      return r.next() < 0.05 ? r.pick([5, 'h:a', null]) : c;
     });
   };
   const app: Record<string, unknown> = {

@@ -166,19 +166,7 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     if (fused) return fused;
     const pair = both(node);
     if (!pair) return undefined;
-    const [a, b] = pair;
-    return (v, f) => {
-      const x = a(v, f);
-      const list = b(v, f);
-      if (typeof x !== 'string' || !Array.isArray(list)) return BAIL;
-      let found = false;
-      for (let i = 0; i < list.length; i++) {
-        const item = list[i];
-        if (typeof item !== 'string') return BAIL;
-        if (item === x) found = true;
-      }
-      return found;
-    };
+    return memberOf(pair[0], pair[1], (item) => item);
   };
 
   /** `double(size(list))` as the list's length, without the int (a BigInt) that size() makes and double() undoes. */
@@ -258,18 +246,33 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     };
   };
 
-  /** The parts of `list.map(x, expr)`: the list, and the body, which sees x in a frame slot. */
-  const mapParts = (node: Ast): { list: Fast; slot: number; body: Fast } | undefined => {
+  /**
+   * The parts of `list.map(x, expr)`: the list, and what an item maps to — the body, which sees x in a frame slot,
+   * after the item check. When the body is just `x.key` (the common `contacts.map(c, c.phone)`), pluckField reads it
+   * inline: what the item check and the field closure decide together, with the item's constructor read once.
+   */
+  const mapParts = (node: Ast): { list: Fast; each: Each } | undefined => {
     if (node.op !== 'rcall') return undefined;
     const [name, receiver, argNodes] = node.args as [string, Ast, Ast[]];
     if (name !== 'map' || node.meta.alternate?.op !== 'comprehension' || argNodes.length !== 2 || argNodes[0].op !== 'id') return undefined;
     const list = compile(receiver);
     if (!list) return undefined;
     const slot = frameSize++;
-    locals.push({ name: argNodes[0].args as string, slot });
+    const item = argNodes[0].args as string;
+    locals.push({ name: item, slot });
     const body = compile(argNodes[1]);
     locals.pop();
-    return body && { list, slot, body };
+    if (!body) return undefined;
+    const [target, key] = argNodes[1].op === '.' ? (argNodes[1].args as [Ast, string]) : [];
+    if (target?.op === 'id' && target.args === item) return { list, each: (x) => pluckField(x, key!) };
+    return {
+      list,
+      each: (x, v, f) => {
+        if (!isCelValue(x)) return BAIL;
+        f[slot] = x;
+        return body(v, f);
+      },
+    };
   };
 
   /**
@@ -281,39 +284,20 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     if (haystack.op !== 'rcall') return undefined;
     const a = compile(needle);
     const parts = a && mapParts(haystack);
-    if (!a || !parts) return undefined;
-    const { list, slot, body } = parts;
-    return (v, f) => {
-      const x = a(v, f);
-      const items = list(v, f);
-      if (typeof x !== 'string' || !Array.isArray(items)) return BAIL;
-      let found = false;
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i];
-        if (!isCelValue(item)) return BAIL;
-        f[slot] = item;
-        const y = body(v, f);
-        if (typeof y !== 'string') return BAIL;
-        if (y === x) found = true;
-      }
-      return found;
-    };
+    return a && parts && memberOf(a, parts.list, parts.each);
   };
 
-  /** `list.map(x, expr)`: the list must be an array; the body sees x in a frame slot. */
+  /** `list.map(x, expr)`: the list must be an array; each item maps as mapParts says. */
   const mapMacro = (node: Ast): Fast | undefined => {
     const parts = mapParts(node);
     if (!parts) return undefined;
-    const { list, slot, body } = parts;
+    const { list, each } = parts;
     return (v, f) => {
       const items = list(v, f);
       if (!Array.isArray(items)) return BAIL;
       const out = new Array<unknown>(items.length);
       for (let i = 0; i < items.length; i++) {
-        const item = items[i];
-        if (!isCelValue(item)) return BAIL;
-        f[slot] = item;
-        const x = body(v, f);
+        const x = each(items[i], v, f);
         if (x === BAIL) return BAIL;
         out[i] = x;
       }
@@ -449,6 +433,25 @@ function rawPath(node: Ast, locals: readonly { readonly name: string; readonly s
   });
 }
 
+/** What one item of a list stands for in a membership test or a map: its value, or BAIL. */
+type Each = (item: unknown, vars: Readonly<Record<string, unknown>>, frame: Frame) => unknown;
+
+/** `x in list`, each item standing for `each(item)`: a string x among strings, else bail (cel-js decides). */
+function memberOf(a: Fast, list: Fast, each: Each): Fast {
+  return (v, f) => {
+    const x = a(v, f);
+    const items = list(v, f);
+    if (typeof x !== 'string' || !Array.isArray(items)) return BAIL;
+    let found = false;
+    for (let i = 0; i < items.length; i++) {
+      const y = each(items[i], v, f);
+      if (typeof y !== 'string') return BAIL;
+      if (y === x) found = true;
+    }
+    return found;
+  };
+}
+
 function localSlot(locals: readonly { readonly name: string; readonly slot: number }[], name: string): number {
   for (let i = locals.length - 1; i >= 0; i--) if (locals[i].name === name) return locals[i].slot;
   return -1;
@@ -496,6 +499,18 @@ function isCelValue(x: unknown): boolean {
     }
     default: return false;
   }
+}
+
+/** An item's field inside map(x, x.key): the item check and the field closure's decisions together. Else BAIL. */
+function pluckField(item: unknown, key: string): unknown {
+  // Not an object (or null): a scalar passes the item check and has no fields; anything else fails it.
+  if (typeof item !== 'object' || item === null) return BAIL;
+  const c = item.constructor;
+  let x: unknown;
+  if (c === Object || c === undefined) x = Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
+  else if (c === Map) x = (item as Map<unknown, unknown>).get(key);
+  else return BAIL; // an Array or Set passes the item check but has no fields; other objects fail it
+  return x === undefined || !isCelValue(x) ? BAIL : x;
 }
 
 function fieldOf(obj: unknown, key: string): unknown {
