@@ -57,6 +57,21 @@ const EXPRESSIONS = [
   'amount < 9007199254740993',
   'amount == 9007199254740993',
   'score <= income',
+  // Shapes the fast path fuses: membership in a mapped list, double(size(list)), field chains, == with a literal.
+  '"h:a" in app.contacts.map(c, c.phone)',
+  'app.applicant.phone in app.contacts.map(c, "h:a")',
+  'double(size(app.applicant))',
+  'double(size(app.contacts.map(c, c.phone))) > 1.0',
+  'app.applicant.phone',
+  'app.device.os',
+  'count == 0',
+  '0 == amount',
+  'amount != 2.5',
+  'channel != "web"',
+  '"web" == anything',
+  'anything != 0',
+  'count != 9007199254740993',
+  'app.applicant.age == 30',
 ];
 
 const VALUES: unknown[] = [
@@ -64,14 +79,18 @@ const VALUES: unknown[] = [
   [], ['a'], [1, 2], { a: 1 }, new Date(0), 7n, 9007199254740993n, -5n,
 ];
 
-function randomApp(r: Random): Record<string, unknown> {
-  const phone = (): unknown => r.pick(['h:a', 'h:b', 'h:c', 7, null, undefined]);
+function randomApp(r: Random, oddValues = false): Record<string, unknown> {
+  // Values JSON cannot carry (a Date, a function, a class instance, a Set): the fast path must bail on them, cel-js
+  // decides. (Not for size(): it counts a list without looking at its items, where cel-js refuses such an item.)
+  const odd = (): unknown => r.pick([new Date(0), () => 'h:a', new (class Phone {})(), new Set(['h:a'])]);
+  const phone = (): unknown => (oddValues && r.next() < 0.05 ? odd() : r.pick(['h:a', 'h:b', 'h:c', 7, null, undefined]));
   const contacts = (): unknown => {
     if (r.next() < 0.1) return r.pick([null, 'list', { phone: 'h:a' }]);
     return Array.from({ length: Math.floor(r.next() * 4) }, () => {
       const c: Record<string, unknown> = {};
       const p = phone();
       if (p !== undefined) c.phone = p;
+      if (oddValues && r.next() < 0.08) return odd();
       return r.next() < 0.05 ? r.pick([5, 'h:a', null]) : c;
     });
   };
@@ -109,7 +128,7 @@ test('the fast path gives the same value or the same coded error as cel-js, over
     for (let i = 0; i < 400; i++) {
       const vars: Record<string, unknown> = {};
       for (const name of Object.keys(D)) {
-        const v = name === 'app' ? (r.next() < 0.9 ? randomApp(r) : r.pick(VALUES)) : r.next() < 0.6 ? r.pick([0, 1, 2, 2.5, 3, 4, 10, 12, 100, 3000, -1, 'web', true]) : r.pick(VALUES);
+        const v = name === 'app' ? (r.next() < 0.9 ? randomApp(r, !source.includes('size(')) : r.pick(VALUES)) : r.next() < 0.6 ? r.pick([0, 1, 2, 2.5, 3, 4, 10, 12, 100, 3000, -1, 'web', true]) : r.pick(VALUES);
         if (v !== undefined) vars[name] = v;
       }
       assert.deepEqual(outcome(() => a.evaluate(vars)), outcome(() => b.evaluate(vars)), `${source} with ${String(JSON.stringify(vars, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)))}`);

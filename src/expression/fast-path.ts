@@ -150,6 +150,9 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     if (!pair) return undefined;
     const [a, b] = pair;
     const negate = node.op === '!=';
+    const [l, r] = node.args as [Ast, Ast];
+    const withLiteral = r.op === 'value' ? equalsLiteral(a, r.args, negate) : l.op === 'value' ? equalsLiteral(b, l.args, negate) : undefined;
+    if (withLiteral) return withLiteral;
     return (v, f) => {
       const l = a(v, f);
       const r = b(v, f);
@@ -159,21 +162,23 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
   };
 
   const membership = (node: Ast): Fast | undefined => {
+    const fused = membershipOfMap(node);
+    if (fused) return fused;
     const pair = both(node);
     if (!pair) return undefined;
-    const [a, b] = pair;
-    return (v, f) => {
-      const x = a(v, f);
-      const list = b(v, f);
-      if (typeof x !== 'string' || !Array.isArray(list)) return BAIL;
-      let found = false;
-      for (let i = 0; i < list.length; i++) {
-        const item = list[i];
-        if (typeof item !== 'string') return BAIL;
-        if (item === x) found = true;
-      }
-      return found;
-    };
+    return memberOf(pair[0], pair[1], (item) => item);
+  };
+
+  /** `double(size(list))` as the list's length, without the int (a BigInt) that size() makes and double() undoes. */
+  const sizeOfList = (node: Ast): Fast | undefined => {
+    if (node.op !== 'call' || node.meta.macro || node.meta.alternate) return undefined;
+    const [name, argNodes] = node.args as [string, Ast[]];
+    if (name !== 'size' || argNodes.length !== 1) return undefined;
+    const x = compile(argNodes[0]);
+    return x && ((v, f) => {
+      const list = x(v, f);
+      return Array.isArray(list) ? list.length : BAIL;
+    });
   };
 
   const call = (node: Ast): Fast | undefined => {
@@ -201,6 +206,10 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
         };
       }
       return undefined;
+    }
+    if (name === 'double' && argNodes.length === 1) {
+      const count = sizeOfList(argNodes[0]);
+      if (count) return count;
     }
     const args = argNodes.map(compile);
     if (args.some((x) => x === undefined)) return undefined;
@@ -237,26 +246,58 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     };
   };
 
-  /** `list.map(x, expr)`: the list must be an array; the body sees x in a frame slot. */
-  const mapMacro = (node: Ast): Fast | undefined => {
+  /**
+   * The parts of `list.map(x, expr)`: the list, and what an item maps to — the body, which sees x in a frame slot,
+   * after the item check. When the body is just `x.key` (the common `contacts.map(c, c.phone)`), pluckField reads it
+   * inline: what the item check and the field closure decide together, with the item's constructor read once.
+   */
+  const mapParts = (node: Ast): { list: Fast; each: Each } | undefined => {
+    if (node.op !== 'rcall') return undefined;
     const [name, receiver, argNodes] = node.args as [string, Ast, Ast[]];
     if (name !== 'map' || node.meta.alternate?.op !== 'comprehension' || argNodes.length !== 2 || argNodes[0].op !== 'id') return undefined;
     const list = compile(receiver);
     if (!list) return undefined;
     const slot = frameSize++;
-    locals.push({ name: argNodes[0].args as string, slot });
+    const item = argNodes[0].args as string;
+    locals.push({ name: item, slot });
     const body = compile(argNodes[1]);
     locals.pop();
     if (!body) return undefined;
+    const [target, key] = argNodes[1].op === '.' ? (argNodes[1].args as [Ast, string]) : [];
+    if (target?.op === 'id' && target.args === item) return { list, each: (x) => pluckField(x, key!) };
+    return {
+      list,
+      each: (x, v, f) => {
+        if (!isCelValue(x)) return BAIL;
+        f[slot] = x;
+        return body(v, f);
+      },
+    };
+  };
+
+  /**
+   * `x in list.map(c, expr)` (is the applicant's phone among the contacts' phones?) without building the mapped list:
+   * it bails exactly when the two closures would (an item or a mapped value off the nominal path, x not a string).
+   */
+  const membershipOfMap = (node: Ast): Fast | undefined => {
+    const [needle, haystack] = node.args as [Ast, Ast];
+    if (haystack.op !== 'rcall') return undefined;
+    const a = compile(needle);
+    const parts = a && mapParts(haystack);
+    return a && parts && memberOf(a, parts.list, parts.each);
+  };
+
+  /** `list.map(x, expr)`: the list must be an array; each item maps as mapParts says. */
+  const mapMacro = (node: Ast): Fast | undefined => {
+    const parts = mapParts(node);
+    if (!parts) return undefined;
+    const { list, each } = parts;
     return (v, f) => {
       const items = list(v, f);
       if (!Array.isArray(items)) return BAIL;
       const out = new Array<unknown>(items.length);
       for (let i = 0; i < items.length; i++) {
-        const item = items[i];
-        if (!isCelValue(item)) return BAIL;
-        f[slot] = item;
-        const x = body(v, f);
+        const x = each(items[i], v, f);
         if (x === BAIL) return BAIL;
         out[i] = x;
       }
@@ -275,6 +316,7 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     const [target, key] = node.args as [Ast, string];
     const type = target.checkedType?.name;
     if (type !== 'dyn' && type !== 'map<dyn, dyn>') return undefined;
+    if (target.op === '.') return fieldChain(node);
     const base = compile(target);
     return base && ((v, f) => {
       const obj = base(v, f);
@@ -283,13 +325,39 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     });
   };
 
+  /**
+   * `a.b.c`: the fields read one after another in one closure (each step what `field` does: an own key of a map, a
+   * CEL value, else bail), instead of a closure per step.
+   */
+  const fieldChain = (node: Ast): Fast | undefined => {
+    const keys: string[] = [];
+    let at = node;
+    while (at.op === '.') {
+      const [target, key] = at.args as [Ast, string];
+      const type = target.checkedType?.name;
+      if (type !== 'dyn' && type !== 'map<dyn, dyn>') return undefined;
+      keys.unshift(key);
+      at = target;
+    }
+    const base = compile(at);
+    if (!base) return undefined;
+    const n = keys.length;
+    return (v, f) => {
+      let obj = base(v, f);
+      for (let i = 0; i < n; i++) {
+        const x = fieldOf(obj, keys[i]);
+        if (x === undefined || !isCelValue(x)) return BAIL;
+        obj = x;
+      }
+      return obj;
+    };
+  };
+
   const fast = compile(root as Ast);
   if (!fast) return undefined;
   const size = frameSize;
-  if (size === 0) {
-    const none: Frame = [];
-    return (vars) => fast(vars, none);
-  }
+  // Without map() there are no iteration variables: no closure reads the frame, and the expression is called as is.
+  if (size === 0) return fast as (vars: Readonly<Record<string, unknown>>) => unknown;
   return (vars) => fast(vars, new Array(size));
 }
 
@@ -365,6 +433,25 @@ function rawPath(node: Ast, locals: readonly { readonly name: string; readonly s
   });
 }
 
+/** What one item of a list stands for in a membership test or a map: its value, or BAIL. */
+type Each = (item: unknown, vars: Readonly<Record<string, unknown>>, frame: Frame) => unknown;
+
+/** `x in list`, each item standing for `each(item)`: a string x among strings, else bail (cel-js decides). */
+function memberOf(a: Fast, list: Fast, each: Each): Fast {
+  return (v, f) => {
+    const x = a(v, f);
+    const items = list(v, f);
+    if (typeof x !== 'string' || !Array.isArray(items)) return BAIL;
+    let found = false;
+    for (let i = 0; i < items.length; i++) {
+      const y = each(items[i], v, f);
+      if (typeof y !== 'string') return BAIL;
+      if (y === x) found = true;
+    }
+    return found;
+  };
+}
+
 function localSlot(locals: readonly { readonly name: string; readonly slot: number }[], name: string): number {
   for (let i = locals.length - 1; i >= 0; i--) if (locals[i].name === name) return locals[i].slot;
   return -1;
@@ -414,12 +501,48 @@ function isCelValue(x: unknown): boolean {
   }
 }
 
+/** An item's field inside map(x, x.key): the item check and the field closure's decisions together. Else BAIL. */
+function pluckField(item: unknown, key: string): unknown {
+  // Not an object (or null): a scalar passes the item check and has no fields; anything else fails it.
+  if (typeof item !== 'object' || item === null) return BAIL;
+  const c = item.constructor;
+  let x: unknown;
+  if (c === Object || c === undefined) x = Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
+  else if (c === Map) x = (item as Map<unknown, unknown>).get(key);
+  else return BAIL; // an Array or Set passes the item check but has no fields; other objects fail it
+  return x === undefined || !isCelValue(x) ? BAIL : x;
+}
+
 function fieldOf(obj: unknown, key: string): unknown {
   if (typeof obj !== 'object' || obj === null) return undefined;
   const c = obj.constructor;
   if (c === Object || c === undefined) return Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
   if (c === Map) return (obj as Map<unknown, unknown>).get(key);
   return undefined;
+}
+
+/**
+ * `x == literal` (either way round; == is symmetric): the common case — a number against a number or an exact int
+ * literal (`count == 0`), a string against a string — compared at once, everything else as scalarEquals decides.
+ */
+function equalsLiteral(x: Fast, literal: unknown, negate: boolean): Fast | undefined {
+  let type: string;
+  let same: unknown;
+  if (typeof literal === 'number' || typeof literal === 'string') {
+    type = typeof literal;
+    same = literal;
+  } else if (typeof literal === 'bigint' && exact(literal)) {
+    type = 'number';
+    same = Number(literal);
+  } else {
+    return undefined;
+  }
+  return (v, f) => {
+    const y = x(v, f);
+    if (typeof y === type) return negate ? y !== same : y === same;
+    const eq = scalarEquals(y, literal);
+    return eq === BAIL ? BAIL : negate ? !eq : eq;
+  };
 }
 
 /** CEL == on like-typed scalars (and a double against an exactly representable int); anything else bails. */

@@ -2,7 +2,7 @@
 import { RiskError } from '../core/index.js';
 import { sigmoid } from './link-functions.js';
 import { artifactError, type GbdtArtifact, type ModelArtifactBase } from './model-artifact.js';
-import type { BinaryScoringModel, PredictOptions } from './scoring-model.js';
+import type { BinaryScoringModel, Contribution, PredictOptions } from './scoring-model.js';
 import { TreeEnsembleScorer } from './tree-ensemble-scorer.js';
 
 const ONE = new Float64Array([1]);
@@ -19,6 +19,13 @@ export class GbdtScorer extends TreeEnsembleScorer implements BinaryScoringModel
 
   riskScore(values: Float64Array): number {
     return this.predictRow(values);
+  }
+
+  /** One pass over the trees for the PD and the contributions when the tables allow (the decision path's case). */
+  override predictWithContributions(values: Float64Array, topN: number): { prediction: number; contributions: Contribution[] } {
+    const both = this.rawScoreWithContributions(values);
+    if (!both) return { prediction: this.predictRow(values), contributions: this.topContributions(values, topN) };
+    return { prediction: sigmoid(both.raw), contributions: this.selectContributions(values, both.phi, topN, 1) };
   }
 
   protected explainWeights(): Float64Array {

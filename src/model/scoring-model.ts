@@ -56,6 +56,11 @@ export interface ScoringModel {
   explain(values: Float64Array, topN?: number): Explanation;
   /** explain(values, topN).contributions without the score (the decision path needs only these). */
   topContributions(values: Float64Array, topN: number): Contribution[];
+  /**
+   * predictRow(values) and topContributions(values, topN) together, the same numbers: a kind that can get both from
+   * one pass over its trees does (a single-output GBDT whose trees all have pattern tables).
+   */
+  predictWithContributions(values: Float64Array, topN: number): { prediction: number | Float64Array; contributions: Contribution[] };
   /** A record keyed by feature name → the values array the other methods take. */
   encodeRecord(record: Readonly<Record<string, unknown>>): Float64Array;
   /** Binds a table's columns (once) and returns a function filling the values array for row i. */
@@ -129,6 +134,10 @@ export abstract class ScorerBase implements ScoringModel {
   explain(values: Float64Array, topN = 4): Explanation {
     const { score, expected } = this.explainedScore(values);
     return { score, expected, contributions: this.topContributions(values, topN) };
+  }
+
+  predictWithContributions(values: Float64Array, topN: number): { prediction: number | Float64Array; contributions: Contribution[] } {
+    return { prediction: this.predictRow(values), contributions: this.topContributions(values, topN) };
   }
 
   /** The topN largest contributions, largest first (equal ones in feature order). */

@@ -11,6 +11,7 @@ export abstract class TreeEnsembleScorer extends ScorerBase {
   protected readonly forest: PackedForest;
   protected readonly base: Float64Array;
   protected readonly scratch: Float64Array;
+  private readonly phiScratch: Float64Array;
   private explainer: TreeShapExplainer | undefined;
 
   constructor(artifact: TreeEnsembleArtifact) {
@@ -25,6 +26,7 @@ export abstract class TreeEnsembleScorer extends ScorerBase {
     const categorical = artifact.features.map((_, f) => artifact.featureInfo?.[f]?.type === 'categorical');
     this.forest = new PackedForest(artifact.trees, artifact.outputs, artifact.features.length, categorical);
     this.scratch = new Float64Array(artifact.outputs);
+    this.phiScratch = new Float64Array(artifact.features.length);
   }
 
   /** How outputs are weighted into the one score explanations are about. */
@@ -32,21 +34,38 @@ export abstract class TreeEnsembleScorer extends ScorerBase {
 
   /** Raw scores F (before the link): base score plus every tree, in training's order. */
   rawScores(values: Float64Array, out: Float64Array = new Float64Array(this.outputs)): Float64Array {
+    this.checkLength(values);
+    out.set(this.base);
+    this.forest.addRaw(values, out);
+    return out;
+  }
+
+  private checkLength(values: Float64Array): void {
     if (values.length < this.features.length) {
       throw new RiskError('MODEL_INPUT_INVALID', `expected ${this.features.length} values, got ${values.length}`, {
         expected: this.features.length,
         got: values.length,
       });
     }
-    out.set(this.base);
-    this.forest.addRaw(values, out);
-    return out;
   }
 
   featureContributions(values: Float64Array): Float64Array {
     const phi = new Float64Array(this.features.length);
     this.treeExplainer().explain(values, phi);
     return phi;
+  }
+
+  /**
+   * Output 0's raw score (what rawScores(values)[0] is) and featureContributions(values), from one pass over the
+   * trees when the explainer's tables cover every tree of a single-output forest; undefined otherwise. The
+   * contributions are in a scratch array, valid until the next call (allocating one a call cost ~1 µs).
+   */
+  protected rawScoreWithContributions(values: Float64Array): { raw: number; phi: Float64Array } | undefined {
+    const explainer = this.treeExplainer();
+    if (!explainer.sumsLeaves || this.outputs !== 1) return undefined;
+    this.checkLength(values);
+    const phi = this.phiScratch.fill(0);
+    return { raw: explainer.explainAndSum(values, phi, this.base[0]), phi };
   }
 
   protected explainedScore(values: Float64Array): { score: number; expected: number } {

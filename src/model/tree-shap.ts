@@ -5,8 +5,11 @@
 // its split nodes, so a small tree (at most PATTERN_TABLE_MAX_SPLITS splits) gets every pattern of those decisions
 // precomputed at load, and explaining x in it is its decisions plus a table lookup: the same numbers, ~20x faster.
 // Bigger trees get a table per leaf (leaf-path-tables.ts), built by running the recursion along each leaf's path.
+// The numeric trees' pattern tables are packed for the explain loop (packed-pattern-tables.ts), whose pass also yields
+// the raw score of a single-output forest (explainAndSum), so a decision walks the trees once for both.
 import { buildLeafTables, explainLeafTabled, leafTableSize, type LeafTabledTree } from './leaf-path-tables.js';
 import type { TreeJson } from './model-artifact.js';
+import { PackedPatternTables, packable, type PatternTable } from './packed-pattern-tables.js';
 
 /** Trees with at most this many split nodes get a table of 2^splits patterns (depth 3 has 7: 128 patterns). */
 export const PATTERN_TABLE_MAX_SPLITS = 8;
@@ -18,15 +21,6 @@ export const PATTERN_TABLE_MAX_SPLITS = 8;
 export const LEAF_TABLE_BUDGET = 8_000_000;
 export const LEAF_TABLE_MAX_FEATURES = 10;
 
-/** Every pattern's contributions, sparse: pattern p's are entries offsets[p] .. offsets[p+1]. */
-interface PatternTable {
-  /** The split nodes; bit i of a pattern is "x goes left at splits[i]". */
-  readonly splits: Int32Array;
-  readonly offsets: Int32Array;
-  readonly features: Int32Array;
-  readonly values: Float64Array;
-}
-
 interface ShapTree {
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
@@ -36,6 +30,8 @@ interface ShapTree {
   readonly cover: Float64Array;
   /** Projected leaf value per node (leaves only). */
   readonly value: Float64Array;
+  /** The leaf's first output as the artifact gives it, per node (leaves only): what a forest adds for it. */
+  readonly firstLeafValue: Float64Array;
   readonly categories: Map<number, Set<number>>;
   readonly depth: number;
   table?: PatternTable;
@@ -49,10 +45,16 @@ export class TreeShapExplainer {
   private readonly zero: Float64Array;
   private readonly one: Float64Array;
   private readonly pweight: Float64Array;
-  /** The numeric trees with pattern tables, packed into flat arrays for the explain loop. */
-  private readonly packed: PackedTables;
-  /** Trees with categorical splits and a pattern table: explained through it (decide handles the categories). */
-  private readonly categoricalTabled: ShapTree[] = [];
+  /** The numeric trees with pattern tables (and lone leaves), packed into flat arrays for the explain loop. */
+  private readonly packed: PackedPatternTables;
+  /**
+   * Whether every tree is in `packed`, in order, with one output at offset 0 and missing-value directions of 0 or 1
+   * (the scoring forest reads them as truthy, the tables as === 1; other values would part them): then
+   * explainAndSum's sum is the forest's raw score.
+   */
+  readonly sumsLeaves: boolean;
+  /** Trees with a pattern table that cannot be packed (categorical splits): explained through it split by split. */
+  private readonly unpackedTabled: ShapTree[] = [];
   /** Trees with too many splits for a pattern table: explained through their leaves' tables. */
   private readonly leafTabled: LeafTabledTree[] = [];
   /** Trees past the leaf tables' budget (or all of them without tables): explained by recursion. */
@@ -76,10 +78,11 @@ export class TreeShapExplainer {
     const numericTabled: ShapTree[] = [];
     let leafBudget = LEAF_TABLE_BUDGET;
     for (const t of this.trees) {
-      if (t.feature[0] === -1) continue; // a lone leaf: nothing to attribute
-      t.table = patternTables ? this.patternTable(t) : undefined;
-      if (t.table && t.categories.size === 0) numericTabled.push(t);
-      else if (t.table) this.categoricalTabled.push(t);
+      // A lone leaf has nothing to attribute; packed (no splits, one row) only so that its value is summed.
+      t.table = !patternTables ? undefined : t.feature[0] === -1 ? LONE_LEAF : this.patternTable(t);
+      if (t.table && packable(t, t.table)) numericTabled.push(t);
+      else if (t.table) this.unpackedTabled.push(t);
+      else if (t.feature[0] === -1) continue;
       else {
         const size = patternTables && t.depth <= LEAF_TABLE_MAX_FEATURES ? leafTableSize(t) : Infinity;
         if (size <= leafBudget) {
@@ -90,24 +93,18 @@ export class TreeShapExplainer {
         }
       }
     }
-    this.packed = pack(numericTabled);
+    this.packed = new PackedPatternTables(numericTabled.map((t) => ({ tree: t, table: t.table! })));
+    this.sumsLeaves = numericTabled.length === trees.length && trees.every((t, i) => (
+      t.output === 0 && t.outputs === 1 && t.feature.every((f, node) => f === -1 || t.missingLeft[node] === 0 || t.missingLeft[node] === 1)
+    ));
     // The packed arrays hold these tables now.
     for (const t of numericTabled) t.table = undefined;
   }
 
   /** Adds each feature's contribution for row x into phi; they sum to f(x) − expectedValue. */
   explain(x: Float64Array, phi: Float64Array): void {
-    const p = this.packed;
-    for (let tree = 0; tree < p.count; tree++) {
-      let pattern = 0;
-      for (let i = p.splitStart[tree], bit = 1; i < p.splitStart[tree + 1]; i++, bit <<= 1) {
-        const v = x[p.splitFeature[i]];
-        if (v !== v ? p.splitMissingLeft[i] === 1 : v <= p.splitThreshold[i]) pattern |= bit;
-      }
-      const o = p.patternStart[tree] + pattern;
-      for (let e = p.offsets[o]; e < p.offsets[o + 1]; e++) phi[p.features[e]] += p.values[e];
-    }
-    for (const t of this.categoricalTabled) {
+    this.packed.explain(x, phi, 0);
+    for (const t of this.unpackedTabled) {
       const table = t.table!;
       let pattern = 0;
       for (let i = 0; i < table.splits.length; i++) {
@@ -118,6 +115,15 @@ export class TreeShapExplainer {
     }
     for (const t of this.leafTabled) explainLeafTabled(t, x, phi);
     for (const t of this.recursive) this.recurse(t, x, phi, 0, 0, 0, 1, 1, -1);
+  }
+
+  /**
+   * explain(x, phi), and `start` plus each tree's leaf value for x, added in tree order: with `start` the base score,
+   * the raw score PackedForest.addRaw computes for a single-output forest, bit for bit. Only when sumsLeaves.
+   */
+  explainAndSum(x: Float64Array, phi: Float64Array, start: number): number {
+    if (!this.sumsLeaves) throw new Error('explainAndSum needs every tree packed (sumsLeaves)');
+    return this.packed.explain(x, phi, start);
   }
 
   /**
@@ -281,55 +287,6 @@ export class TreeShapExplainer {
   }
 }
 
-/** Pattern tables of numeric trees in flat arrays: tree t's splits are splitStart[t] .. splitStart[t+1] (bit order),
- * its pattern p's entries offsets[patternStart[t] + p] .. offsets[patternStart[t] + p + 1]. */
-interface PackedTables {
-  readonly count: number;
-  readonly splitStart: Int32Array;
-  readonly splitFeature: Int32Array;
-  readonly splitThreshold: Float64Array;
-  readonly splitMissingLeft: Uint8Array;
-  readonly patternStart: Int32Array;
-  readonly offsets: Int32Array;
-  readonly features: Int32Array;
-  readonly values: Float64Array;
-}
-
-function pack(trees: readonly ShapTree[]): PackedTables {
-  const splitStart = new Int32Array(trees.length + 1);
-  const patternStart = new Int32Array(trees.length);
-  let splits = 0;
-  let slots = 0;
-  let entries = 0;
-  trees.forEach((t, i) => {
-    splits += t.table!.splits.length;
-    splitStart[i + 1] = splits;
-    patternStart[i] = slots;
-    slots += t.table!.offsets.length;
-    entries += t.table!.features.length;
-  });
-  const splitFeature = new Int32Array(splits);
-  const splitThreshold = new Float64Array(splits);
-  const splitMissingLeft = new Uint8Array(splits);
-  const offsets = new Int32Array(slots);
-  const features = new Int32Array(entries);
-  const values = new Float64Array(entries);
-  let entry = 0;
-  trees.forEach((t, i) => {
-    const table = t.table!;
-    table.splits.forEach((node, k) => {
-      splitFeature[splitStart[i] + k] = t.feature[node];
-      splitThreshold[splitStart[i] + k] = t.threshold[node];
-      splitMissingLeft[splitStart[i] + k] = t.missingLeft[node];
-    });
-    for (let o = 0; o < table.offsets.length; o++) offsets[patternStart[i] + o] = entry + table.offsets[o];
-    features.set(table.features, entry);
-    values.set(table.values, entry);
-    entry += table.features.length;
-  });
-  return { count: trees.length, splitStart, splitFeature, splitThreshold, splitMissingLeft, patternStart, offsets, features, values };
-}
-
 /** The split nodes reached from the root (node arrays may hold unused slots), or null when there are more than `max`. */
 function splitNodes(t: ShapTree, max: number): number[] | null {
   const splits: number[] = [];
@@ -359,9 +316,13 @@ function expectation(t: ShapTree, node: number): number {
   return (t.cover[l] / c) * expectation(t, l) + (t.cover[r] / c) * expectation(t, r);
 }
 
+/** The table of a lone leaf: no splits, one pattern, nothing to attribute. */
+const LONE_LEAF: PatternTable = { splits: new Int32Array(0), offsets: new Int32Array(2), features: new Int32Array(0), values: new Float64Array(0) };
+
 function toShapTree(tree: TreeJson, weights: Float64Array): ShapTree {
   const n = tree.feature.length;
   const value = new Float64Array(n);
+  const firstLeafValue = new Float64Array(n);
   const categories = new Map<number, Set<number>>();
   for (let i = 0; i < n; i++) {
     if (tree.feature[i] === -1) {
@@ -369,6 +330,7 @@ function toShapTree(tree: TreeJson, weights: Float64Array): ShapTree {
       const base = tree.left[i] * tree.outputs;
       for (let k = 0; k < tree.outputs; k++) v += weights[tree.output + k] * tree.leafValues[base + k];
       value[i] = v;
+      firstLeafValue[i] = tree.leafValues[base];
     }
     const codes = tree.categories?.[String(i)];
     if (codes) categories.set(i, new Set(codes));
@@ -385,6 +347,7 @@ function toShapTree(tree: TreeJson, weights: Float64Array): ShapTree {
     missingLeft: Uint8Array.from(tree.missingLeft),
     cover: Float64Array.from(tree.cover),
     value,
+    firstLeafValue,
     categories,
     depth: depthOf(0),
   };

@@ -4,7 +4,7 @@
 // are passed as missing (NaN; the trees route them) and recorded. Reason codes come from the largest
 // risk-increasing contributions, weighed in points (reasonScale) so they rank among scorecard and rule reasons.
 import type { CompiledExpression } from '../../expression/index.js';
-import { isSurvivalModel, type ScoringModel } from '../../model/index.js';
+import { isSurvivalModel, type Contribution, type ScoringModel } from '../../model/index.js';
 import { checkCount, nodeProblem, type CompileContext, type NodeRunner } from '../compile-context.js';
 import { isRecord } from '../json-shape.js';
 import type { ModelNode } from '../flow-types.js';
@@ -70,20 +70,46 @@ function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly Comp
   // contributions are the points lost against each variable's best attribute, <= 0).
   const riskSign = model.kind === 'scorecard' ? -1 : 1;
   const version = node.version;
+  const survival = isSurvivalModel(model);
+  const plainDoubles = inputs.map((input) => (input.identifier?.type === 'double' ? input.identifier.variable : undefined));
 
   return (state) => {
     state.inputs.modelUsed(node.model, version);
     for (let f = 0; f < inputs.length; f++) {
+      // A plain double variable (every input of a model read by its features' names) is read here, as readValue
+      // would read it, without the object readValue returns.
+      const plain = plainDoubles[f];
+      if (plain !== undefined && !categorical) {
+        const v = state.vars[plain];
+        if (typeof v === 'number' && Number.isFinite(v)) {
+          values[f] = v;
+          continue;
+        }
+        if (v === null || v === undefined) {
+          state.missing.push({ node: id, item: names[f], variable: plain, policy: 'model' });
+          values[f] = NaN;
+          continue;
+        }
+      }
       const read = readValue(inputs[f], state);
       if (read.value === null) state.missing.push({ node: id, item: names[f], variable: read.missing ?? names[f], policy: 'model' });
       if (categorical) record[names[f]] = read.value;
       else values[f] = typeof read.value === 'number' ? read.value : typeof read.value === 'boolean' ? Number(read.value) : NaN;
     }
     const x = categorical ? model.encodeRecord(record) : values;
-    if (node.output) state.vars[node.output] = isSurvivalModel(model) ? model.riskScore(x) : (model.predictRow(x) as number);
+    // A binary model's output and reasons come from one pass over its trees where the model can (see
+    // predictWithContributions); the numbers are those of predictRow and topContributions.
+    let contributions: Contribution[] | undefined;
+    if (node.output && !survival && topN > 0) {
+      const both = model.predictWithContributions(x, topN);
+      state.vars[node.output] = both.prediction as number;
+      contributions = both.contributions;
+    } else if (node.output) {
+      state.vars[node.output] = survival ? model.riskScore(x) : (model.predictRow(x) as number);
+    }
     if (fixedTimes.length > 0) {
-      const survival = model.survivalAt(x, fixedTimes);
-      for (let h = 0; h < fixed.length; h++) state.vars[fixed[h][0]] = 1 - survival[h];
+      const curve = model.survivalAt(x, fixedTimes);
+      for (let h = 0; h < fixed.length; h++) state.vars[fixed[h][0]] = 1 - curve[h];
     }
     for (const [name, variable] of perApplication) {
       const t = state.vars[variable];
@@ -95,7 +121,7 @@ function modelRunner(node: ModelNode, model: ScoringModel, inputs: readonly Comp
       state.vars[name] = 1 - model.survivalAt(x, [Math.min(t, lastTime)])[0];
     }
     if (topN > 0) {
-      for (const c of model.topContributions(x, topN)) {
+      for (const c of contributions ?? model.topContributions(x, topN)) {
         const risk = riskSign * c.contribution;
         if (risk > 0) state.reason(`MODEL_${c.feature.toUpperCase()}`, id, c.feature, 1, risk * scale);
       }

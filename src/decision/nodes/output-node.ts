@@ -73,17 +73,21 @@ function isStringList(value: unknown): value is readonly string[] | undefined {
   return value === undefined || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
 }
 
-/** Most important first: tier (reject 3, review 2, other 1), then weight, then the order they were raised in. */
+/**
+ * Most important first: tier (reject 3, review 2, other 1), then weight, then the order they were raised in; the
+ * first of each code. Sorts the reasons' indices (no object per reason, no Set: the codes kept are the few in `out`)
+ * with the comparator the order is defined by, so the sort sees the same answers and gives the same order.
+ */
 export function topReasons(reasons: readonly Reason[], max: number): Reason[] {
-  const indexed = reasons.map((r, i) => ({ r, i }));
-  indexed.sort((a, b) => b.r.tier - a.r.tier || b.r.weight - a.r.weight || a.i - b.i);
+  const order: number[] = [];
+  for (let i = 0; i < reasons.length; i++) order.push(i);
+  order.sort((a, b) => reasons[b].tier - reasons[a].tier || reasons[b].weight - reasons[a].weight || a - b);
   const out: Reason[] = [];
-  const seen = new Set<string>();
-  for (const { r } of indexed) {
-    if (seen.has(r.code)) continue;
-    seen.add(r.code);
+  for (let k = 0; k < order.length; k++) {
+    const r = reasons[order[k]];
+    if (out.some((kept) => kept.code === r.code)) continue;
     out.push(r);
-    if (out.length >= max) break;
+    if (out.length >= max) break; // after the push: maxReasons 0 has always kept the first
   }
   return out;
 }

@@ -10,9 +10,9 @@ import { MISSING_POLICIES, applyMissing, missingVariable, withItem } from '../mi
 
 interface CompiledRule {
   readonly id: string;
-  readonly when: CompiledExpression;
+  /** Whether the rule hits: its condition, or its onMissing policy when the condition reads a missing value. */
+  readonly hits: (state: DecisionState) => boolean;
   readonly apply: (state: DecisionState) => void;
-  readonly onMissing: MissingPolicy;
 }
 
 export function compileRuleSet(node: RuleSetNode, ctx: CompileContext): NodeRunner | undefined {
@@ -33,7 +33,7 @@ export function compileRuleSet(node: RuleSetNode, ctx: CompileContext): NodeRunn
     if (!MISSING_POLICIES.includes(onMissing)) nodeProblem(ctx, node.id, `${path}.onMissing`, `must be one of ${MISSING_POLICIES.join(', ')}`);
     const when = compileCel(ctx, node.id, `${path}.when`, rule?.when, 'bool');
     const apply = compileAction(rule, node.id, path, ctx);
-    if (when && apply) rules.push({ id: rule.id, when, apply, onMissing });
+    if (when && apply) rules.push({ id: rule.id, hits: tester(when, onMissing, node.id, rule.id), apply });
   });
   if (rules.length !== node.rules.length) return undefined;
   const firstHit = mode === 'first-hit';
@@ -43,8 +43,7 @@ export function compileRuleSet(node: RuleSetNode, ctx: CompileContext): NodeRunn
     const hits: string[] | null = state.trace ? [] : null;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
-      const hit = test(state, rule, id);
-      if (!hit) continue;
+      if (!rule.hits(state)) continue;
       try {
         rule.apply(state);
       } catch (err) {
@@ -58,38 +57,35 @@ export function compileRuleSet(node: RuleSetNode, ctx: CompileContext): NodeRunn
   };
 }
 
-const NOT_INLINE = 2;
-
-/** Whether a rule hits: its condition, or its onMissing policy when the condition reads a missing value. */
-function test(state: DecisionState, rule: CompiledRule, node: string): boolean {
-  const inline = inlineComparison(rule.when, state.vars);
-  if (inline !== NOT_INLINE) return inline === 1;
-  const absent = rule.when.missingIn(state.vars);
-  if (absent !== undefined) return applyMissing(state, rule.onMissing, node, rule.id, absent);
-  try {
-    return rule.when.evaluate(state.vars) as boolean;
-  } catch (err) {
-    const variable = missingVariable(err);
-    if (variable === undefined) throw withItem(err, rule.id);
-    return applyMissing(state, rule.onMissing, node, rule.id, variable);
-  }
-}
-
 /**
- * `double_variable OP number`, the most common rule, tested without the calls into the expression: 1 hit, 0 no hit,
- * NOT_INLINE when the variable is not a number (missing or mistyped: the general path decides, as it always did).
+ * A rule's test, made once per rule. `double_variable OP number`, the most common rule, is tested right here: the
+ * variable read and compared without the calls into the expression; a variable that is not a number (missing or
+ * mistyped) goes the general way, as it always did.
  */
-function inlineComparison(when: CompiledExpression, vars: Readonly<Record<string, unknown>>): number {
+function tester(when: CompiledExpression, onMissing: MissingPolicy, node: string, rule: string): (state: DecisionState) => boolean {
+  const general = (state: DecisionState): boolean => {
+    const absent = when.missingIn(state.vars);
+    if (absent !== undefined) return applyMissing(state, onMissing, node, rule, absent);
+    try {
+      return when.evaluate(state.vars) as boolean;
+    } catch (err) {
+      const variable = missingVariable(err);
+      if (variable === undefined) throw withItem(err, rule);
+      return applyMissing(state, onMissing, node, rule, variable);
+    }
+  };
   const cmp = when.comparison;
-  if (cmp === undefined) return NOT_INLINE;
-  const x = vars[cmp.variable];
-  if (typeof x !== 'number') return NOT_INLINE;
-  const v = cmp.value;
+  if (cmp === undefined) return general;
+  const { variable, value } = cmp;
+  // Not a number: missing (null or absent: the read missingIn would report, so onMissing applies here), or mistyped.
+  const otherwise = (state: DecisionState, x: unknown): boolean => (
+    x === null || x === undefined ? applyMissing(state, onMissing, node, rule, variable) : general(state)
+  );
   switch (cmp.op) {
-    case '<': return x < v ? 1 : 0;
-    case '<=': return x <= v ? 1 : 0;
-    case '>': return x > v ? 1 : 0;
-    default: return x >= v ? 1 : 0;
+    case '<': return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x < value : otherwise(state, x); };
+    case '<=': return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x <= value : otherwise(state, x); };
+    case '>': return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x > value : otherwise(state, x); };
+    default: return (state) => { const x = state.vars[variable]; return typeof x === 'number' ? x >= value : otherwise(state, x); };
   }
 }
 
