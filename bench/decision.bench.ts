@@ -4,7 +4,9 @@
 //    queued, shadow run) and runFlow alone, with decisions/s and p50/p99 latency;
 //  - over HTTP: two cluster workers on one port (BENCH_HTTP_WORKERS=N to try another count), wrk on loopback,
 //    POST /v1/decide (validation, hashing, group-commit append to the event log, audit, live feature/graph/list
-//    updates from the append) — decisions/s and p99. The champion alone is released;
+//    updates from the append) — decisions/s and p99. The champion alone is released. Then the same wrk script
+//    against a bare node:http server that only parses each body and answers a constant (http-floor-worker.ts): the
+//    most a Node.js server answers on this machine at that minute, the ceiling the HTTP figure sits under;
 //  - the demo's pricing table through @gorules/zen-engine vs Argus, ratio ours/zen time.
 // Feature and graph values are precomputed point-in-time (their read cost belongs to the features and graph
 // benches), so every rule runs on the values it would see live. The headline in-process figure is the champion
@@ -72,7 +74,10 @@ async function inProcess(world: BenchWorld, seconds: number, withShadow: boolean
 
 const NO_HITS = { lookup: () => [] };
 
-export async function overHttp(world: BenchWorld, seconds: number, connections: number, append: boolean) {
+/** Which server answers: Argus's workers, or the bare node:http floor (http-floor-worker.ts) on the same wrk script. */
+type HttpServer = 'argus' | 'floor';
+
+export async function overHttp(world: BenchWorld, seconds: number, connections: number, append: boolean, server: HttpServer = 'argus') {
   const dir = mkdtempSync(join(tmpdir(), 'argus-decision-http-'));
   // Install the demo once, before the workers start.
   const setup = openDecisionEngine({ dataDir: dir, clock: systemClock, random: new Random(2), hasher: new KeyedHasher(BENCH_SECRET) });
@@ -87,7 +92,8 @@ export async function overHttp(world: BenchWorld, seconds: number, connections: 
   const port = 18_000 + Math.floor(Math.random() * 2000);
   // BENCH_CPU_PROF=<dir>: each worker writes a CPU profile there (to see where a request's time goes).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  cluster.setupPrimary({ exec: join(import.meta.dirname, 'decision-http-worker.ts'), execArgv: ['--import', 'tsx', ...profile], silent: false });
+  const exec = join(import.meta.dirname, server === 'argus' ? 'decision-http-worker.ts' : 'http-floor-worker.ts');
+  cluster.setupPrimary({ exec, execArgv: ['--import', 'tsx', ...profile], silent: false });
   const env = { BENCH_DATA: dir, BENCH_PORT: String(port), BENCH_FEATURES: featuresFile, BENCH_GRAPH: graphFile, BENCH_SECRET, ARGUS_LOG: 'silent' };
   const workers = Array.from({ length: Number(process.env.BENCH_HTTP_WORKERS ?? 2) }, () => cluster.fork(env));
   await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
@@ -197,6 +203,9 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
   if (http.perSecond === 0) console.error(http.raw);
   const noAppend = await overHttp(world, quick ? 5 : 20, 64, false);
   console.error(`HTTP (?append=false: decide only): ${Math.round(noAppend.perSecond)} decisions/s, p50 ${noAppend.p50} ms, p99 ${noAppend.p99} ms, non-2xx ${noAppend.non2xx}; CPU per request: servers ${noAppend.server_cpu_us_per_request} µs (main threads ${noAppend.server_main_thread_us_per_request} µs), wrk ${noAppend.wrk_cpu_us_per_request} µs`);
+  // The same requests to a bare node:http server that only parses them and answers a constant: this minute's ceiling.
+  const floor = await overHttp(world, quick ? 5 : 20, 64, true, 'floor');
+  console.error(`HTTP floor (bare node:http, JSON.parse, constant answer; same wrk): ${Math.round(floor.perSecond)} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms; CPU per request: servers ${floor.server_cpu_us_per_request} µs, wrk ${floor.wrk_cpu_us_per_request} µs`);
 
   return {
     applications: world.prepared.length,
@@ -220,6 +229,10 @@ export async function run(args: { quick: boolean }): Promise<Record<string, unkn
     http_noappend_server_cpu_us_per_request: noAppend.server_cpu_us_per_request,
     http_noappend_server_main_thread_us_per_request: noAppend.server_main_thread_us_per_request,
     http_noappend_wrk_cpu_us_per_request: noAppend.wrk_cpu_us_per_request,
+    http_floor_per_s: Math.round(floor.perSecond),
+    http_floor_p99_ms: floor.p99,
+    http_floor_server_cpu_us_per_request: floor.server_cpu_us_per_request,
+    http_vs_floor: Number((http.perSecond / Math.max(1, floor.perSecond)).toFixed(3)),
     zen_table_us: Number(zen.zen_us.toFixed(2)),
     argus_table_us: Number(zen.ours_us.toFixed(3)),
     zen_table_ratio: Number(zen.ratio.toFixed(4)),
