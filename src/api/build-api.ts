@@ -42,8 +42,9 @@ export function buildApi(services: ArgusServices, options: ApiOptions): FastifyI
     bodyLimit: options.bodyLimit,
     // Errors fastify's router answers before any route (a path parameter past 100 characters, a malformed URL
     // escape) get coded bodies like every other error; left alone, fastify writes its own.
-    frameworkErrors: (error, _request, reply: FastifyReply) => {
+    frameworkErrors: (error, request, reply: FastifyReply) => {
       const answer = errorAnswer(error);
+      if (answer.internal) request.log.error(error);
       void reply.status(answer.status).send(answer.body);
     },
   });

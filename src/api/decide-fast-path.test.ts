@@ -178,3 +178,32 @@ test('a fast-path decision is durable before it is answered, and what is stored 
     await server.close();
   }
 });
+
+test('a body fastify refuses closes the connection whichever path it came by, as fastify does', async () => {
+  const { connect } = await import('node:net');
+  const server = await setup();
+  const { port } = new URL(server.address);
+  // Raw HTTP/1.1 over one socket: the answer's head, and whether the server then ended the connection.
+  const exchange = (path: string) => new Promise<{ head: string; ended: boolean }>((resolve, reject) => {
+    const body = '{"applicationId": ';
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      socket.write(`POST ${path} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    });
+    let text = '';
+    const timer = setTimeout(() => (socket.destroy(), resolve({ head: text.split('\r\n\r\n')[0], ended: false })), 2000);
+    socket.on('data', (d: Buffer) => (text += d.toString()));
+    socket.on('end', () => (clearTimeout(timer), socket.destroy(), resolve({ head: text.split('\r\n\r\n')[0], ended: true })));
+    socket.on('error', reject);
+  });
+  try {
+    const direct = await exchange('/v1/decide/loans?debug=1'); // fastify routes it itself
+    const handedOver = await exchange('/v1/decide/loans'); // the fast path reads it, then hands it to fastify
+    for (const answer of [direct, handedOver]) {
+      assert.match(answer.head, /^HTTP\/1\.1 400/);
+      assert.match(answer.head, /\r\nconnection: close/i);
+      assert.equal(answer.ended, true);
+    }
+  } finally {
+    await server.close();
+  }
+});

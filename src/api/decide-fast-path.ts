@@ -129,6 +129,9 @@ async function handOver(app: FastifyInstance, req: IncomingMessage, res: ServerR
     for (const [name, value] of Object.entries(answer.headers)) {
       if (value !== undefined && !HOP_HEADERS.has(name)) res.setHeader(name, value);
     }
+    // Fastify closes the connection after refusing a body (malformed JSON, a prototype key); so does this answer
+    // (Node ends the socket after a response that says `connection: close`).
+    if (answer.headers.connection === 'close') res.setHeader('connection', 'close');
     res.writeHead(answer.statusCode);
     res.end(answer.rawPayload);
   } catch (err) {
