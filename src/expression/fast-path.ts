@@ -177,7 +177,7 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
     const x = compile(argNodes[0]);
     return x && ((v, f) => {
       const list = x(v, f);
-      return Array.isArray(list) ? list.length : BAIL;
+      return Array.isArray(list) && allCelValues(list) ? list.length : BAIL;
     });
   };
 
@@ -218,7 +218,7 @@ export function compileFastPath(root: unknown, options: FastPathOptions): ((vars
       const x = fns[0];
       return (v, f) => {
         const list = x(v, f);
-        return Array.isArray(list) ? BigInt(list.length) : BAIL;
+        return Array.isArray(list) && allCelValues(list) ? BigInt(list.length) : BAIL;
       };
     }
     if (name === 'double' && fns.length === 1) {
@@ -499,6 +499,27 @@ function isCelValue(x: unknown): boolean {
     }
     default: return false;
   }
+}
+
+/**
+ * Every item, all the way down, a value cel-js takes: it refuses to size a list holding anything else anywhere inside
+ * (a class instance; from JSON, an object whose own key `constructor` hides its type), so such a list is left to it.
+ */
+function allCelValues(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) if (!isCelTree(list[i])) return false;
+  return true;
+}
+
+function isCelTree(x: unknown): boolean {
+  if (!isCelValue(x)) return false;
+  if (typeof x !== 'object' || x === null) return true;
+  if (Array.isArray(x)) return allCelValues(x);
+  if (x instanceof Map || x instanceof Set) {
+    for (const [k, v] of x instanceof Map ? x : [...x].map((v) => [v, v])) if (!isCelTree(k) || !isCelTree(v)) return false;
+    return true;
+  }
+  for (const key in x) if (Object.hasOwn(x, key) && !isCelTree((x as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 /** An item's field inside map(x, x.key): the item check and the field closure's decisions together. Else BAIL. */
