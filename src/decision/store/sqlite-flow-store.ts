@@ -8,8 +8,16 @@ import type { FlowStore, FlowSummary, Release } from './decision-stores.js';
 export class SqliteFlowStore implements FlowStore {
   private localWrites = 0;
   private readonly saveTx: (tenant: string, doc: FlowDocument, createdAt: number) => FlowVersion;
+  // The lookups a decision can make (a flow the catalog has not cached, e.g. every request to a flow that does not
+  // exist, and the serving release): prepared once, as preparing took more than the lookup.
+  private readonly latestFlow: Database.Statement;
+  private readonly flowVersion: Database.Statement;
+  private readonly servingRelease: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
+    this.latestFlow = db.prepare('SELECT version, document, created_at FROM flows WHERE tenant = ? AND id = ? ORDER BY version DESC LIMIT 1');
+    this.flowVersion = db.prepare('SELECT version, document, created_at FROM flows WHERE tenant = ? AND id = ? AND version = ?');
+    this.servingRelease = db.prepare('SELECT body FROM releases WHERE tenant = ? AND slot = ? ORDER BY seq DESC LIMIT 1');
     const latest = db.prepare('SELECT MAX(version) AS v FROM flows WHERE tenant = ? AND id = ?');
     const insert = db.prepare('INSERT INTO flows (tenant, id, version, name, document, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     const unarchive = db.prepare('DELETE FROM archived_flows WHERE tenant = ? AND id = ?');
@@ -28,9 +36,7 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   getFlow(tenant: string, id: string, version?: number): FlowVersion | undefined {
-    const row = (version === undefined
-      ? this.db.prepare('SELECT version, document, created_at FROM flows WHERE tenant = ? AND id = ? ORDER BY version DESC LIMIT 1').get(tenant, id)
-      : this.db.prepare('SELECT version, document, created_at FROM flows WHERE tenant = ? AND id = ? AND version = ?').get(tenant, id, version)) as
+    const row = (version === undefined ? this.latestFlow.get(tenant, id) : this.flowVersion.get(tenant, id, version)) as
       | { version: number; document: string; created_at: number }
       | undefined;
     if (!row) return undefined;
@@ -70,7 +76,7 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   activeRelease(tenant: string, slot: string): Release | undefined {
-    const row = this.db.prepare('SELECT body FROM releases WHERE tenant = ? AND slot = ? ORDER BY seq DESC LIMIT 1').get(tenant, slot) as
+    const row = this.servingRelease.get(tenant, slot) as
       | { body: string }
       | undefined;
     return row ? (JSON.parse(row.body) as Release) : undefined;
