@@ -3,8 +3,18 @@
 // key. Records from before the tuples hold objects and pass through. Format 2 stores them flat (record-layout.ts).
 import type { DecisionResult, MissingRead, Reason } from '../decision/index.js';
 
-type StoredReason = [string, string, string | null, number, number];
-type StoredMissing = [string, string | null, string, string];
+export type StoredReason = [string, string, string | null, number, number];
+export type StoredMissing = [string, string | null, string, string];
+
+/** A reason from its stored values (both formats): no `item` key when it was stored as null. */
+export function storedReason([code, node, item, tier, weight]: StoredReason): Reason {
+  return item === null ? { code, node, tier, weight } : { code, node, item, tier, weight };
+}
+
+/** A missing read from its stored values (both formats): no `item` key when it was stored as null. */
+export function storedMissing([node, item, variable, policy]: StoredMissing): MissingRead {
+  return item === null ? { node, variable, policy } : { node, item, variable, policy };
+}
 
 /** The result as decided (records stored before tuples existed hold objects and come back as they are). */
 export function expandResult(stored: DecisionResult): DecisionResult {
@@ -12,11 +22,7 @@ export function expandResult(stored: DecisionResult): DecisionResult {
   const missing = stored.missing as unknown as (MissingRead | StoredMissing)[];
   return {
     ...stored,
-    reasons: reasons.map((r) => (Array.isArray(r)
-      ? (r[2] === null ? { code: r[0], node: r[1], tier: r[3], weight: r[4] } : { code: r[0], node: r[1], item: r[2], tier: r[3], weight: r[4] })
-      : r)),
-    missing: missing.map((m) => (Array.isArray(m)
-      ? (m[1] === null ? { node: m[0], variable: m[2], policy: m[3] } : { node: m[0], item: m[1], variable: m[2], policy: m[3] })
-      : m)),
+    reasons: reasons.map((r) => (Array.isArray(r) ? storedReason(r) : r)),
+    missing: missing.map((m) => (Array.isArray(m) ? storedMissing(m) : m)),
   };
 }

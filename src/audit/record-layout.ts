@@ -7,7 +7,7 @@
 // index columns repeat. Bodies written before (objects: records with or without shapes and tuples) read as ever.
 import { RiskError } from '../core/index.js';
 import type { DecisionRecord, DecisionResult, InputValues, MissingRead, Reason } from '../decision/index.js';
-import { expandResult } from './compact-result.js';
+import { expandResult, storedMissing, storedReason, type StoredMissing, type StoredReason } from './compact-result.js';
 import { decodeValues, type EncodedValues, type ShapeEncoder } from './input-shapes.js';
 
 export const RECORD_FORMAT = 2;
@@ -114,8 +114,7 @@ function flatReasons(reasons: readonly Reason[]): unknown[] {
 function expandReasons(flat: unknown[]): Reason[] {
   const out: Reason[] = [];
   for (let o = 0; o + 4 < flat.length; o += 5) {
-    const [code, node, item, tier, weight] = flat.slice(o, o + 5) as [string, string, string | null, number, number];
-    out.push(item === null ? { code, node, tier, weight } : { code, node, item, tier, weight });
+    out.push(storedReason(flat.slice(o, o + 5) as StoredReason));
   }
   return out;
 }
@@ -136,8 +135,7 @@ function flatMissing(missing: readonly MissingRead[]): unknown[] {
 function expandMissing(flat: unknown[]): MissingRead[] {
   const out: MissingRead[] = [];
   for (let o = 0; o + 3 < flat.length; o += 4) {
-    const [node, item, variable, policy] = flat.slice(o, o + 4) as [string, string | null, string, string];
-    out.push(item === null ? { node, variable, policy } : { node, item, variable, policy });
+    out.push(storedMissing(flat.slice(o, o + 4) as StoredMissing));
   }
   return out;
 }
