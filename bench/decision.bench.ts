@@ -79,16 +79,18 @@ type HttpServer = 'argus' | 'floor';
 
 export async function overHttp(world: BenchWorld, seconds: number, connections: number, append: boolean, server: HttpServer = 'argus') {
   const dir = mkdtempSync(join(tmpdir(), 'argus-decision-http-'));
-  // Install the demo once, before the workers start.
-  const setup = openDecisionEngine({ dataDir: dir, clock: systemClock, random: new Random(2), hasher: new KeyedHasher(BENCH_SECRET) });
-  const { release } = installDemoDecisions(setup.catalog, setup.models, BENCH_TENANT, Date.now());
-  // The champion alone, as the in-process headline (a shadow runs a second flow on every request).
-  setup.catalog.release(BENCH_TENANT, DEMO_SLOT, { champion: release.champion });
-  await setup.close();
   const featuresFile = join(dir, 'bench-features.json');
-  writeFileSync(featuresFile, JSON.stringify([...world.features.entries()]));
   const graphFile = join(dir, 'bench-graph.json');
-  writeFileSync(graphFile, JSON.stringify([...world.graph.entries()]));
+  // Argus's workers need the demo installed once, before they start, and the precomputed values; the floor neither.
+  if (server === 'argus') {
+    const setup = openDecisionEngine({ dataDir: dir, clock: systemClock, random: new Random(2), hasher: new KeyedHasher(BENCH_SECRET) });
+    const { release } = installDemoDecisions(setup.catalog, setup.models, BENCH_TENANT, Date.now());
+    // The champion alone, as the in-process headline (a shadow runs a second flow on every request).
+    setup.catalog.release(BENCH_TENANT, DEMO_SLOT, { champion: release.champion });
+    await setup.close();
+    writeFileSync(featuresFile, JSON.stringify([...world.features.entries()]));
+    writeFileSync(graphFile, JSON.stringify([...world.graph.entries()]));
+  }
   const port = 18_000 + Math.floor(Math.random() * 2000);
   // BENCH_CPU_PROF=<dir>: each worker writes a CPU profile there (to see where a request's time goes).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];

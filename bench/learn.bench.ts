@@ -13,6 +13,7 @@ import {
   harrellC,
   scoreBinary,
   scoreSurvival,
+  statusAt,
   trainCox,
   trainGbdt,
   trainGbst,
@@ -20,7 +21,6 @@ import {
   type SurvivalPredictions,
 } from '../src/learn/index.js';
 import { auc, ksStatistic, pairedBootstrap, pick, type PairedBootstrapResult } from '../src/stats/index.js';
-import { statusAt } from '../src/learn/metrics/time-dependent-auc.js';
 import { germanSplit, M2_COVARIATES, m2Split, taiwanSplit, writeBinaryCsv, writeSurvivalCsv, type BinarySplit } from './peers/bench-data.js';
 import { ensurePeerPackages, peerScript, runPeer, SYSTEM_PYTHON } from './peers/peer-runner.js';
 
@@ -179,11 +179,10 @@ function againstBestPeer(
   scored: ReadonlyMap<string, { risk: ArrayLike<number>; s36: ArrayLike<number> }>,
   outcomes: { time: Float64Array; event: Float64Array },
 ): { c: Versus | null; ks36: Versus | null } {
-  const peers = rows.filter((r) => !r.model.includes('(ours)') && !r.error);
   const gbst = scored.get('GBST A (ours)')!;
   const status36 = statusAt(outcomes.time, outcomes.event, 36);
   const versus = (key: (r: SurvivalRow) => number, statistic: (m: { risk: ArrayLike<number>; s36: ArrayLike<number> }, rows: Uint32Array) => number): Versus | null => {
-    const best = peers.reduce<SurvivalRow | null>((b, r) => (b === null || key(r) > key(b) ? r : b), null);
+    const best = bestPeer(rows, key);
     if (!best) return null;
     const peer = scored.get(best.model)!;
     const result = pairedBootstrap(outcomes.time.length, (sample) => statistic(gbst, sample) - statistic(peer, sample), { resamples: 200, seed: 1 });
@@ -197,6 +196,12 @@ function againstBestPeer(
 }
 
 type Versus = PairedBootstrapResult & { readonly peer: string };
+
+/** The peer (not ours, not failed) best by `key`: the table's "best peer" and the bootstrap's opponent alike. */
+function bestPeer(rows: readonly SurvivalRow[], key: (r: SurvivalRow) => number, lowerIsBetter = false): SurvivalRow | null {
+  const peers = rows.filter((r) => !r.model.includes('(ours)') && !r.error);
+  return peers.reduce<SurvivalRow | null>((b, r) => (b === null || (lowerIsBetter ? key(r) < key(b) : key(r) > key(b)) ? r : b), null);
+}
 
 function binaryBench(dir: string, s: BinarySplit, boost: { rounds: number; maxDepth: number; learningRate: number }) {
   log(`${s.name}: ${s.train.rowCount} / ${s.test.rowCount} rows, ${s.features.length} covariates`);
@@ -277,13 +282,10 @@ function report(quick: boolean, s: SurvivalResult, german: BinaryResult, taiwan:
   const gbstA = s.rows.find((r) => r.model === 'GBST A (ours)')!;
   const gbstB = s.rows.find((r) => r.model === 'GBST B (ours)')!;
   const cox = s.rows.find((r) => r.model === 'boosted Cox (ours)')!;
-  const peers = s.rows.filter((r) => !r.model.includes('(ours)') && !r.error);
-  const best = (key: (r: SurvivalRow) => number, lowerIsBetter = false) =>
-    peers.reduce<SurvivalRow | null>((b, r) => (b === null || (lowerIsBetter ? key(r) < key(b) : key(r) > key(b)) ? r : b), null);
-  const bestC = best((r) => r.harrellC);
-  const bestKs = best((r) => r.ks36);
-  const bestUno = best((r) => r.unoC);
-  const bestIbs = best((r) => r.ibs, true);
+  const bestC = bestPeer(s.rows, (r) => r.harrellC);
+  const bestKs = bestPeer(s.rows, (r) => r.ks36);
+  const bestUno = bestPeer(s.rows, (r) => r.unoC);
+  const bestIbs = bestPeer(s.rows, (r) => r.ibs, true);
   const xgbCox = s.rows.find((r) => r.model === 'xgboost survival:cox');
   const binaryFigures = (b: BinaryResult) => {
     const get = (m: string) => b.rows.find((r) => r.model === m);
