@@ -1,7 +1,7 @@
 // Champion / challenger: which flow version an applicant gets, from a stable hash of the applicant key and the
 // release's salt. The same applicant always lands in the same bucket (of 10,000) for a slot, so challengers see a
 // consistent population and percentages hold to within sampling error.
-import { RiskError } from '../core/index.js';
+import { FNV_OFFSET, fmix32, fnv1a, RiskError } from '../core/index.js';
 import type { FlowRef, Release } from './store/decision-stores.js';
 
 export const BUCKETS = 10_000;
@@ -22,22 +22,7 @@ export interface Assignment {
  * The three parts are hashed in turn rather than joined: the same value without a ~40-character string a decision.
  */
 export function bucketOf(salt: string, key: string): number {
-  let h = fnv(fnv(0x811c9dc5, salt), '|');
-  h = fnv(h, key);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) % BUCKETS;
-}
-
-function fnv(h: number, text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
+  return fmix32(fnv1a(fnv1a(fnv1a(FNV_OFFSET, salt), '|'), key)) % BUCKETS;
 }
 
 /** Challengers take consecutive bucket ranges from 0 (percent x 100 buckets each, checkSplit); the rest is the champion's. */

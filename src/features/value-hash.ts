@@ -2,17 +2,11 @@
 // murmur finaliser: collisions among a key's values are negligible (~n^2 / 2^53), and the bits are uniform enough to
 // feed the HyperLogLog registers.
 
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { FNV_OFFSET, fmix32 } from '../core/index.js';
 
 export function hashString52(text: string): number {
-  let a = 0x811c9dc5;
+  // Two FNV-1a states in one pass (core's fnv1a would read the text twice).
+  let a = FNV_OFFSET;
   let b = 0x9747b28c;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
